@@ -1,0 +1,65 @@
+# Two commands on a fresh machine:  make build  (the warehouse)  and  make test  (every check).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_PROJECT_DIR := $(CURDIR)
+export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: help venv build rollback test dbt-test lint pytest quality docs clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet .
+	touch $(STAMP)
+
+venv: $(STAMP)  ## create .venv and install the pinned toolchain
+
+# Write-audit-publish: dbt builds and tests into a staging file; only a build whose every
+# test passed replaces the published file, by an atomic rename. Readers of the old file keep
+# it; a failed build leaves the published file untouched. The last version is kept for rollback.
+STAGING := $(JSI_WAREHOUSE).building
+PREVIOUS := $(JSI_WAREHOUSE).previous
+
+build: $(STAMP)  ## validate seeds, build and test into a staging file, then publish $JSI_WAREHOUSE
+	mkdir -p $(dir $(JSI_WAREHOUSE))
+	rm -f $(STAGING) $(STAGING).wal
+	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast
+	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi
+	mv -f $(STAGING) $(JSI_WAREHOUSE)
+	@echo "published $(JSI_WAREHOUSE)"
+
+rollback:  ## put the previously published warehouse back (atomic rename)
+	test -f $(PREVIOUS) || { echo "no previous version at $(PREVIOUS)"; exit 1; }
+	cp -p $(PREVIOUS) $(JSI_WAREHOUSE).rollback
+	mv -f $(JSI_WAREHOUSE).rollback $(JSI_WAREHOUSE)
+	@echo "rolled back $(JSI_WAREHOUSE) to the previous version"
+
+dbt-test: build  ## dbt data and unit tests (run by build)
+
+lint: $(STAMP)  ## sqlfluff over models, analyses and tests (in-memory DuckDB target)
+	$(BIN)/sqlfluff lint models analyses tests/dbt
+
+pytest: $(STAMP)  ## pytest: end-to-end build, bad input, provenance, Great Expectations
+	$(BIN)/python -m pytest
+
+quality: $(STAMP)  ## Great Expectations suites against the built warehouse, Data Docs in gx_data_docs/
+	$(BIN)/python -m pytest tests/python/test_great_expectations.py
+
+test: build lint pytest  ## every check: dbt build + tests, sqlfluff, Great Expectations, pytest
+
+docs: $(STAMP)  ## generate the static dbt docs site in target/
+	$(BIN)/dbt docs generate --static
+
+clean:  ## remove build output (keeps .venv)
+	rm -rf target logs warehouse gx_data_docs

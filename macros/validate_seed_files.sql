@@ -1,0 +1,122 @@
+{#-
+    Checks every seed CSV before anything is loaded (run from on-run-start).
+
+    Rules come from each seed's YAML config:
+      - column_types: every non-text column must cast to its declared type;
+      - meta.primary_key: the key columns are present and unique;
+      - meta.required: these columns are never empty;
+      - meta.references: {column: "other_seed.column"}: every non-empty value exists there
+        (used for vocabularies and foreign keys between seeds).
+    Any problem stops the run with one line per problem naming the seed file, the data row
+    (1 = first row after the header), the column and the offending value. Nothing is loaded,
+    so the warehouse is left as it was.
+-#}
+{% macro validate_seed_files(max_examples=5) %}
+    {%- if not execute -%}
+        {{ return('select 1 as seed_files_validated') }}
+    {%- endif -%}
+
+    {%- set seeds = {} -%}
+    {%- for node in graph.nodes.values() if node.resource_type == 'seed' -%}
+        {%- do seeds.update({node.name: node}) -%}
+    {%- endfor -%}
+
+    {%- set problems = [] -%}
+    {%- for seed_name in seeds | sort -%}
+        {%- set node = seeds[seed_name] -%}
+        {%- set path = node.original_file_path -%}
+        {%- set meta = node.config.meta or {} -%}
+        {%- set rows = _seed_rows_sql(path) -%}
+
+        {#- 1. declared types -#}
+        {%- for column, data_type in (node.config.column_types or {}).items() -%}
+            {%- if data_type | lower not in ('varchar', 'text', 'string') -%}
+                {%- set bad -%}
+                    select seed_row, "{{ column }}" as value
+                    from {{ rows }}
+                    where nullif(trim("{{ column }}"), '') is not null
+                      and try_cast(trim("{{ column }}") as {{ data_type }}) is null
+                    order by seed_row
+                    limit {{ max_examples }}
+                {%- endset -%}
+                {%- for r in run_query(bad).rows -%}
+                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ": value '" ~ r[1] ~ "' is not a valid " ~ data_type) -%}
+                {%- endfor -%}
+            {%- endif -%}
+        {%- endfor -%}
+
+        {#- 2. required columns (the primary key is always required) -#}
+        {%- set key = meta.get('primary_key', []) -%}
+        {%- for column in (key + meta.get('required', [])) | unique -%}
+            {%- set empty -%}
+                select seed_row from {{ rows }}
+                where nullif(trim("{{ column }}"), '') is null
+                order by seed_row
+                limit {{ max_examples }}
+            {%- endset -%}
+            {%- for r in run_query(empty).rows -%}
+                {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ': value is empty but required') -%}
+            {%- endfor -%}
+        {%- endfor -%}
+
+        {#- 3. primary key uniqueness -#}
+        {%- if key | length > 0 -%}
+            {%- set key_expr = '"' ~ (key | join('" || \'|\' || "')) ~ '"' -%}
+            {%- set dupes -%}
+                select {{ key_expr }} as key_value, min(seed_row) as first_row, max(seed_row) as last_row, count(*) as n
+                from {{ rows }}
+                where nullif(trim({{ key_expr }}), '') is not null
+                group by all
+                having count(*) > 1
+                order by first_row
+                limit {{ max_examples }}
+            {%- endset -%}
+            {%- for r in run_query(dupes).rows -%}
+                {%- do problems.append(path ~ ', row ' ~ r[2] ~ ', column ' ~ (key | join('+')) ~ ": duplicate key value '" ~ r[0] ~ "' (" ~ r[3] ~ ' rows, first at row ' ~ r[1] ~ ')') -%}
+            {%- endfor -%}
+        {%- endif -%}
+
+        {#- 4. references to vocabularies and other seeds -#}
+        {%- for column, target in (meta.get('references', {})).items() -%}
+            {%- set target_seed, target_column = target.split('.') -%}
+            {%- if target_seed not in seeds -%}
+                {%- do problems.append(path ~ ', column ' ~ column ~ ": references unknown seed '" ~ target_seed ~ "'") -%}
+            {%- else -%}
+                {%- set orphans -%}
+                    select seed_row, "{{ column }}" as value
+                    from {{ rows }}
+                    where nullif(trim("{{ column }}"), '') is not null
+                      and trim("{{ column }}") not in (
+                          select trim("{{ target_column }}")
+                          from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
+                          where "{{ target_column }}" is not null
+                      )
+                    order by seed_row
+                    limit {{ max_examples }}
+                {%- endset -%}
+                {%- for r in run_query(orphans).rows -%}
+                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ": value '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
+                {%- endfor -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
+
+    {%- if problems | length > 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
+            ~ problems | join('\n  - ')
+        ) }}
+    {%- endif -%}
+    {{ return('select 1 as seed_files_validated') }}
+{% endmacro %}
+
+
+{#- A seed file read as text, numbered by data row (1 = first row after the header). -#}
+{% macro _seed_rows_sql(path) -%}
+    (
+        select
+            row_number() over () as seed_row,
+            *
+        from read_csv('{{ path }}', header = true, all_varchar = true, quote = '"', escape = '"')
+    )
+{%- endmacro %}

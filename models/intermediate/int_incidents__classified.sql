@@ -1,0 +1,128 @@
+-- Each incident classified once: SDG 16.10.1 violation type by the most-serious-offence rule
+-- over all its acts, JFJ group and perpetrator status, region of its city.
+with
+
+events as (
+
+    select * from {{ ref('stg_assessment__incident_events') }}
+
+),
+
+acts as (
+
+    select * from {{ ref('int_incident_acts') }}
+
+),
+
+category_to_sdg as (
+
+    select * from {{ ref('stg_reference__category_to_sdg') }}
+
+),
+
+sdg_violation_types as (
+
+    select * from {{ ref('stg_reference__sdg_violation_types') }}
+
+),
+
+category_to_jfj as (
+
+    select * from {{ ref('stg_reference__category_to_jfj') }}
+
+),
+
+perpetrator_types as (
+
+    select * from {{ ref('stg_vocab__perpetrator_types') }}
+
+),
+
+verification_statuses as (
+
+    select * from {{ ref('stg_vocab__verification_statuses') }}
+
+),
+
+cities as (
+
+    select * from {{ ref('stg_reference__cities') }}
+
+),
+
+acts_ranked as (
+
+    select
+        acts.event_id,
+        category_to_sdg.sdg_violation_code,
+        sdg_violation_types.severity_rank
+
+    from acts
+    inner join category_to_sdg
+        on acts.category_code = category_to_sdg.category_code
+    inner join sdg_violation_types
+        on category_to_sdg.sdg_violation_code = sdg_violation_types.sdg_violation_code
+
+),
+
+most_serious as (
+
+    select
+        acts_ranked.event_id,
+        arg_min(acts_ranked.sdg_violation_code, acts_ranked.severity_rank) as sdg_violation_code,
+        count(*) as act_count
+
+    from acts_ranked
+    group by acts_ranked.event_id
+
+),
+
+final as (
+
+    select
+        events.event_id,
+        events.country_code,
+        events.period_year,
+        events.event_date,
+        events.date_precision,
+        cast(year(events.event_date) as integer) as event_year,
+        case
+            when events.date_precision in ('day', 'month') then cast(date_trunc('month', events.event_date) as date)
+        end as event_month,
+        year(events.event_date) < events.period_year as is_historical,
+        events.category_code,
+        events.secondary_category_codes,
+        most_serious.act_count,
+        most_serious.sdg_violation_code,
+        category_to_jfj.jfj_category_code,
+        events.city_name,
+        cities.region_code,
+        events.context_code,
+        events.perpetrator_type_code,
+        perpetrator_types.sdg_perpetrator_status,
+        events.perpetrator_description,
+        events.verification_status_code,
+        verification_statuses.is_verified,
+        events.event_summary,
+        events.alt_event_date,
+        events.inconsistency_note,
+        events.source_section,
+        events.source_locator
+
+    from events
+    inner join most_serious
+        on events.event_id = most_serious.event_id
+    inner join category_to_jfj
+        on events.category_code = category_to_jfj.category_code
+    inner join perpetrator_types
+        on events.perpetrator_type_code = perpetrator_types.perpetrator_type_code
+    inner join verification_statuses
+        on events.verification_status_code = verification_statuses.verification_status_code
+    left join cities
+        on
+            events.country_code = cities.country_code
+            and events.city_name = cities.city_name
+
+)
+
+select * from final

@@ -1,0 +1,52 @@
+-- Stages of each legal action in order (by the stage's place in a case, then by date), with
+-- the date the next stage began and a flag for the stage the case is at now.
+with
+
+stages as (
+
+    select * from {{ ref('stg_assessment__legal_action_stages') }}
+
+),
+
+legal_stages as (
+
+    select * from {{ ref('stg_vocab__legal_stages') }}
+
+),
+
+sequenced as (
+
+    select
+        stages.*,
+        legal_stages.stage_order,
+        legal_stages.is_terminal,
+        legal_stages.outcome_group,
+        legal_stages.impunity_status,
+        row_number() over (
+            partition by stages.legal_action_id
+            order by legal_stages.stage_order asc, stages.stage_date asc nulls last, stages.stage_id asc
+        ) as stage_sequence
+
+    from stages
+    inner join legal_stages
+        on stages.stage_code = legal_stages.stage_code
+
+),
+
+final as (
+
+    select
+        sequenced.*,
+        lead(sequenced.stage_date) over (
+            partition by sequenced.legal_action_id
+            order by sequenced.stage_sequence
+        ) as next_stage_date,
+        sequenced.stage_sequence = max(sequenced.stage_sequence) over (
+            partition by sequenced.legal_action_id
+        ) as is_current_stage
+
+    from sequenced
+
+)
+
+select * from final

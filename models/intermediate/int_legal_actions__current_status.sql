@@ -1,0 +1,78 @@
+-- Each legal action with its status derived from its stage history: current stage, outcome,
+-- whether it is concluded, and (for crimes against journalists) what it means for impunity.
+with
+
+legal_actions as (
+
+    select * from {{ ref('stg_assessment__legal_actions') }}
+
+),
+
+stages as (
+
+    select * from {{ ref('int_legal_action_stages__sequenced') }}
+
+),
+
+current_stage as (
+
+    select * from stages
+    where stages.is_current_stage
+
+),
+
+stage_dates as (
+
+    select
+        stages.legal_action_id,
+        count(*) as stage_count,
+        min(stages.stage_date) as first_stage_date,
+        max(stages.stage_date) as last_stage_date
+
+    from stages
+    group by stages.legal_action_id
+
+),
+
+final as (
+
+    select
+        legal_actions.legal_action_id,
+        legal_actions.country_code,
+        legal_actions.period_year,
+        legal_actions.procedure_type,
+        legal_actions.journalist_position,
+        legal_actions.related_event_id,
+        legal_actions.legal_article_id,
+        legal_actions.victim_name,
+        legal_actions.victim_role_code,
+        legal_actions.victim_gender,
+        legal_actions.outlet_name,
+        legal_actions.claimant_type,
+        legal_actions.claimant_description,
+        legal_actions.legal_action_summary,
+        coalesce(stage_dates.stage_count, 0) as stage_count,
+        stage_dates.first_stage_date,
+        stage_dates.last_stage_date,
+        coalesce(current_stage.stage_code, 'not_reported') as current_stage_code,
+        current_stage.stage_date as current_stage_date,
+        coalesce(current_stage.outcome_group, 'open') as current_outcome_group,
+        coalesce(current_stage.is_terminal, false) as is_concluded,
+        current_stage.penalty_text as current_penalty_text,
+        case
+            when legal_actions.journalist_position = 'injured_party'
+                then coalesce(current_stage.impunity_status, 'unresolved')
+        end as impunity_status,
+        legal_actions.inconsistency_note,
+        legal_actions.source_section,
+        legal_actions.source_locator
+
+    from legal_actions
+    left join current_stage
+        on legal_actions.legal_action_id = current_stage.legal_action_id
+    left join stage_dates
+        on legal_actions.legal_action_id = stage_dates.legal_action_id
+
+)
+
+select * from final

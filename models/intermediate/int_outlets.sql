@@ -1,0 +1,77 @@
+-- Every media outlet known to the warehouse: the outlets the report names (media registry)
+-- and any outlet that appears only as a victim's employer or as a victim itself.
+with
+
+media_registry as (
+
+    select * from {{ ref('stg_assessment__media_registry') }}
+
+),
+
+appearances as (
+
+    select * from {{ ref('int_victim_appearances') }}
+
+),
+
+named_outlets as (
+
+    select
+        media_registry.country_code,
+        media_registry.outlet_name,
+        media_registry.media_type,
+        media_registry.ownership,
+        media_registry.city,
+        media_registry.website,
+        media_registry.outlet_description,
+        media_registry.registry_entry_id
+
+    from media_registry
+    where
+        media_registry.record_type = 'named_outlet'
+        and media_registry.outlet_name is not null
+
+),
+
+victim_outlets as (
+
+    select distinct
+        appearances.country_code,
+        appearances.affected_outlet_name as outlet_name
+
+    from appearances
+
+),
+
+all_names as (
+
+    select named_outlets.country_code, named_outlets.outlet_name from named_outlets
+    union
+    select victim_outlets.country_code, victim_outlets.outlet_name from victim_outlets
+    where victim_outlets.outlet_name is not null
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['all_names.country_code', 'all_names.outlet_name']) }} as outlet_key,
+        all_names.country_code,
+        all_names.outlet_name,
+        coalesce(named_outlets.media_type, 'unknown') as media_type,
+        coalesce(named_outlets.ownership, 'unknown') as ownership,
+        named_outlets.city,
+        named_outlets.website,
+        named_outlets.outlet_description,
+        named_outlets.registry_entry_id,
+        named_outlets.registry_entry_id is not null as is_named_in_registry
+
+    from all_names
+    left join named_outlets
+        on
+            all_names.country_code = named_outlets.country_code
+            and all_names.outlet_name = named_outlets.outlet_name
+
+)
+
+select * from final

@@ -1,0 +1,83 @@
+-- Every appearance of a person or outlet as a victim: in an incident or as the party of a legal
+-- action. victim_key identifies the person or outlet across incidents, legal actions and
+-- periods (country, kind and normalised name; an unnamed victim is its own row).
+with
+
+incident_victims as (
+
+    select * from {{ ref('stg_assessment__incident_victims') }}
+
+),
+
+legal_actions as (
+
+    select * from {{ ref('stg_assessment__legal_actions') }}
+
+),
+
+victim_roles as (
+
+    select * from {{ ref('stg_vocab__victim_roles') }}
+
+),
+
+from_incidents as (
+
+    select
+        incident_victims.country_code,
+        incident_victims.period_year,
+        'incident' as appearance_type,
+        incident_victims.incident_victim_id as appearance_id,
+        incident_victims.victim_type,
+        incident_victims.victim_name,
+        incident_victims.role_code,
+        incident_victims.gender,
+        incident_victims.outlet_name
+
+    from incident_victims
+
+),
+
+from_legal_actions as (
+
+    select
+        legal_actions.country_code,
+        legal_actions.period_year,
+        'legal_action' as appearance_type,
+        legal_actions.legal_action_id as appearance_id,
+        victim_roles.default_victim_type as victim_type,
+        legal_actions.victim_name,
+        legal_actions.victim_role_code as role_code,
+        legal_actions.victim_gender as gender,
+        legal_actions.outlet_name
+
+    from legal_actions
+    inner join victim_roles
+        on legal_actions.victim_role_code = victim_roles.role_code
+
+),
+
+unioned as (
+
+    select * from from_incidents
+    union all
+    select * from from_legal_actions
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['unioned.country_code', 'unioned.victim_type', 'coalesce(unioned.victim_name, unioned.appearance_id)']) }} as victim_key,
+        unioned.*,
+        -- the outlet concerned: the victim's employer, or the victim itself when it is an outlet
+        coalesce(
+            unioned.outlet_name,
+            case when unioned.victim_type = 'outlet' then unioned.victim_name end
+        ) as affected_outlet_name
+
+    from unioned
+
+)
+
+select * from final

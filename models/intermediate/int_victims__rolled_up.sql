@@ -1,0 +1,98 @@
+-- One row per victim (person or outlet): the role they appear in most often, their gender when
+-- the report states it consistently, and the victim groups of that role.
+with
+
+appearances as (
+
+    select * from {{ ref('int_victim_appearances') }}
+
+),
+
+role_to_victim_group as (
+
+    select * from {{ ref('stg_reference__role_to_victim_group') }}
+
+),
+
+role_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.role_code,
+        count(*) as appearance_count
+
+    from appearances
+    group by appearances.victim_key, appearances.role_code
+
+),
+
+main_role as (
+
+    select
+        role_counts.victim_key,
+        role_counts.role_code
+
+    from role_counts
+    qualify row_number() over (
+        partition by role_counts.victim_key
+        order by role_counts.appearance_count desc, role_counts.role_code asc
+    ) = 1
+
+),
+
+victims as (
+
+    select
+        appearances.victim_key,
+        any_value(appearances.country_code) as country_code,
+        any_value(appearances.victim_type) as victim_type,
+        any_value(appearances.victim_name) as victim_name,
+        string_agg(distinct appearances.role_code, ';' order by appearances.role_code) as roles_reported,
+        count(distinct appearances.gender) filter (
+            where appearances.gender in ('female', 'male')
+        ) as known_gender_count,
+        max(appearances.gender) filter (where appearances.gender in ('female', 'male')) as known_gender,
+        bool_or(appearances.gender = 'not_applicable') as is_gender_not_applicable,
+        mode(appearances.outlet_name) as outlet_name,
+        count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
+        count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
+        min(appearances.period_year) as first_period_year,
+        max(appearances.period_year) as last_period_year
+
+    from appearances
+    group by appearances.victim_key
+
+),
+
+final as (
+
+    select
+        victims.victim_key,
+        victims.country_code,
+        victims.victim_type,
+        victims.victim_name,
+        main_role.role_code as main_role_code,
+        victims.roles_reported,
+        role_to_victim_group.report_victim_group,
+        role_to_victim_group.sdg_victim_group,
+        case
+            when victims.known_gender_count = 1 then victims.known_gender
+            when victims.is_gender_not_applicable then 'not_applicable'
+            else 'unknown'
+        end as gender,
+        victims.known_gender_count > 1 as has_conflicting_gender,
+        victims.outlet_name,
+        victims.incident_count,
+        victims.legal_action_count,
+        victims.first_period_year,
+        victims.last_period_year
+
+    from victims
+    inner join main_role
+        on victims.victim_key = main_role.victim_key
+    inner join role_to_victim_group
+        on main_role.role_code = role_to_victim_group.role_code
+
+)
+
+select * from final

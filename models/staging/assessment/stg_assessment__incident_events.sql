@@ -1,0 +1,34 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_incident_events') }}
+
+),
+
+renamed as (
+
+    select
+        nullif(trim(source.event_id), '') as event_id,
+        nullif(trim(source.country_code), '') as country_code,
+        source.period_year,
+        source.event_date,
+        nullif(trim(source.date_precision), '') as date_precision,
+        nullif(trim(source.category_code), '') as category_code,
+        nullif(trim(source.secondary_category_codes), '') as secondary_category_codes,
+        {{ canonical_name('source.city', 'city', 'source.country_code') }} as city_name,
+        nullif(trim(source.context_code), '') as context_code,
+        nullif(trim(source.perpetrator_type_code), '') as perpetrator_type_code,
+        nullif(trim(source.perpetrator_description), '') as perpetrator_description,
+        nullif(trim(source.verification_status_code), '') as verification_status_code,
+        nullif(trim(source.summary), '') as event_summary,
+        source.alt_event_date,
+        nullif(trim(source.inconsistency_note), '') as inconsistency_note,
+        nullif(trim(source.source_section), '') as source_section,
+        nullif(trim(source.source_locator), '') as source_locator
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,70 @@
+"""Shared fixtures: project paths, a disposable copy of the project, and a built warehouse."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SOURCES_DIR = Path(os.environ.get("JSI_SOURCES_DIR", PROJECT_ROOT.parent / "shared" / "sources"))
+VENV_BIN = Path(sys.executable).parent
+# What a disposable copy of the project needs to build.
+PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses"]
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the dbt project (not its build output) into `destination` and link the venv."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for entry in PROJECT_ENTRIES:
+        source = PROJECT_ROOT / entry
+        if source.is_dir():
+            shutil.copytree(source, destination / entry, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+        else:
+            shutil.copy2(source, destination / entry)
+    venv = PROJECT_ROOT / ".venv"
+    if venv.exists():
+        (destination / ".venv").symlink_to(venv)
+    return destination
+
+
+def run(cmd: list[str], cwd: Path, warehouse: Path, timeout: int = 1800) -> subprocess.CompletedProcess:
+    """Run a command in a project copy with its own warehouse path; never touches the real one."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "JSI_WAREHOUSE": str(warehouse),
+            "DBT_PROFILES_DIR": str(cwd),
+            "DBT_PROJECT_DIR": str(cwd),
+            "PATH": f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "NO_COLOR": "1",
+        }
+    )
+    env.pop("MAKEFLAGS", None)
+    env.pop("MAKELEVEL", None)
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> tuple[Path, Path]:
+    """A fresh copy of the project built end to end with `make build` into a temporary file."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    warehouse = root / "warehouse" / "jsi.duckdb"
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
+    return root, warehouse
+
+
+@pytest.fixture(scope="session")
+def warehouse_con(built_project):
+    """A read-only connection to the end-to-end warehouse."""
+    _, warehouse = built_project
+    con = duckdb.connect(str(warehouse), read_only=True)
+    yield con
+    con.close()

@@ -1,0 +1,81 @@
+"""Bad seed input stops `make build` with the file, row, column and value, and leaves the
+published warehouse byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run
+
+
+def rewrite_cell(path: Path, row_number: int, column: str, value: str) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields = reader.fieldnames
+        rows = list(reader)
+    rows[row_number - 1][column] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def duplicate_row(path: Path, row_number: int) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields = reader.fieldnames
+        rows = list(reader)
+    rows.append(dict(rows[row_number - 1]))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def published(built_project, tmp_path):
+    """A project copy whose warehouse file is a published, complete build."""
+    root = copy_project(tmp_path / "project")
+    source_root, source_warehouse = built_project
+    warehouse = root / "warehouse" / "jsi.duckdb"
+    warehouse.parent.mkdir(parents=True)
+    warehouse.write_bytes(source_warehouse.read_bytes())
+    return root, warehouse
+
+
+EVENTS = Path("seeds/raw/raw_incident_events.csv")
+
+CASES = {
+    "malformed_date": (lambda root: rewrite_cell(root / EVENTS, 3, "event_date", "2020-02-31"),
+                       ["raw_incident_events.csv", "row 3", "column event_date", "2020-02-31", "not a valid date"]),
+    "unknown_category": (lambda root: rewrite_cell(root / EVENTS, 2, "category_code", "alien_abduction"),
+                         ["raw_incident_events.csv", "row 2", "column category_code", "alien_abduction", "vocab_incident_categories"]),
+    "duplicate_key": (lambda root: duplicate_row(root / EVENTS, 4),
+                      ["raw_incident_events.csv", "column event_id", "duplicate key value"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published):
+    root, warehouse = published
+    before = digest(warehouse)
+    corrupt, expected = CASES[case]
+    corrupt(root)
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    for fragment in expected:
+        assert fragment in output, f"{fragment!r} missing from:\n{output[-3000:]}"
+    if case == "duplicate_key":
+        with (root / EVENTS).open(newline="", encoding="utf-8") as handle:
+            key = list(csv.DictReader(handle))[3]["event_id"]
+        assert key in output
+    assert digest(warehouse) == before, "the published warehouse changed after a failed build"

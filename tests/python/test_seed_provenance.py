@@ -1,0 +1,88 @@
+"""Every raw seed row cites the report: a known section and a verbatim locator phrase."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT, SOURCES_DIR
+
+SECTIONS = {
+    "foreword", "executive_summary", "introduction", "conclusions",
+    "A1", "A2", "B1", "B2", "B3", "B4", "C1", "C2", "C3",
+    "D1", "D2", "D3", "D4", "D5", "E1", "E2", "E3", "E4",
+}
+FACT_SEEDS = sorted(
+    list((PROJECT_ROOT / "seeds" / "raw").glob("*.csv")) + list((PROJECT_ROOT / "seeds" / "jsi").glob("*.csv"))
+)
+QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
+
+
+def normalise(text: str) -> str:
+    """Lowercase, unify quotes and dashes, collapse whitespace."""
+    return re.sub(r"\s+", " ", text.translate(QUOTES).lower()).strip()
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def source_texts() -> dict[tuple[str, str], str]:
+    """(country_code, period_year) -> normalised full text of that assessment's report."""
+    texts = {}
+    for row in read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_assessment_sources.csv"):
+        path = SOURCES_DIR / row["source_document"]
+        if not path.exists():
+            pytest.fail(f"source document {path} of {row['country_code']} {row['period_year']} not found (set JSI_SOURCES_DIR)")
+        texts[(row["country_code"], row["period_year"])] = normalise(path.read_text(encoding="utf-8"))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return source_texts()
+
+
+def test_fact_seeds_exist():
+    names = {p.stem for p in FACT_SEEDS}
+    for required in [
+        "raw_incident_events", "raw_incident_victims", "raw_legal_actions", "raw_legal_action_stages",
+        "raw_legal_articles", "raw_media_registry", "raw_internet_intermediaries", "raw_organisations",
+        "raw_survey_responses", "raw_published_statistics", "jsi_indicators", "jsi_assessments",
+    ]:
+        assert required in names
+
+
+@pytest.mark.parametrize("path", FACT_SEEDS, ids=lambda p: p.name)
+def test_every_row_cites_section_and_verbatim_locator(path: Path, texts):
+    problems = []
+    for number, row in enumerate(read_rows(path), start=1):
+        section = (row.get("source_section") or "").strip()
+        locator = (row.get("source_locator") or "").strip()
+        if section not in SECTIONS:
+            problems.append(f"row {number}: source_section {section!r} is not a report section")
+        words = len(locator.split())
+        if not locator or words > 12:
+            problems.append(f"row {number}: source_locator must have 1 to 12 words, has {words}")
+            continue
+        key = (row.get("country_code") or "KZ", row.get("period_year") or "2020")
+        text = texts.get(key)
+        if text is None:
+            problems.append(f"row {number}: no source document for {key}")
+        elif normalise(locator) not in text:
+            problems.append(f"row {number}: locator not found verbatim in the report: {locator!r}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("path", FACT_SEEDS, ids=lambda p: p.name)
+def test_every_row_has_country_and_period(path: Path):
+    assessments = {(r["country_code"], r["period_year"]) for r in read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_assessment_sources.csv")}
+    rows = read_rows(path)
+    if rows and "country_code" not in rows[0]:
+        pytest.skip(f"{path.name} is a framework seed without country rows")
+    bad = [n for n, r in enumerate(rows, start=1) if (r["country_code"], r["period_year"]) not in assessments]
+    assert not bad, f"{path.name}: rows {bad[:20]} name no known assessment"
