@@ -54,6 +54,8 @@ final as (
         coalesce(stage_dates.stage_count, 0) as stage_count,
         stage_dates.first_stage_date,
         stage_dates.last_stage_date,
+        -- a case belongs to the period's activity unless its last dated stage is older
+        coalesce(year(stage_dates.last_stage_date) >= legal_actions.period_year, true) as is_active_in_period,
         coalesce(current_stage.stage_code, 'not_reported') as current_stage_code,
         current_stage.stage_date as current_stage_date,
         coalesce(current_stage.outcome_group, 'open') as current_outcome_group,

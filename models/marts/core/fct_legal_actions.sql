@@ -53,6 +53,7 @@ final as (
         legal_actions.stage_count,
         legal_actions.first_stage_date,
         legal_actions.last_stage_date,
+        legal_actions.is_active_in_period,
         legal_actions.current_stage_code,
         legal_actions.current_stage_date,
         legal_actions.current_outcome_group,

@@ -1,0 +1,166 @@
+-- Every measure shown by the JSI indicator views, in one long shape: register measures as the
+-- catalogue assigns them, the organisations and published figures of each indicator's chapter,
+-- and the count of those figures.
+with
+
+catalogue as (
+
+    select * from {{ ref('stg_reference__indicator_measures') }}
+
+),
+
+indicators as (
+
+    select * from {{ ref('stg_jsi__indicators') }}
+
+),
+
+register_measures as (
+
+    select * from {{ ref('int_register_measures') }}
+
+),
+
+organisations as (
+
+    select * from {{ ref('dim_organisations') }}
+
+),
+
+statistics as (
+
+    select * from {{ ref('fct_reported_statistics') }}
+
+),
+
+from_register as (
+
+    select
+        register_measures.country_code,
+        register_measures.period_year,
+        catalogue.indicator_code,
+        'register' as measure_source,
+        register_measures.measure,
+        register_measures.breakdown,
+        register_measures.breakdown_value,
+        register_measures.measure_value,
+        register_measures.unit,
+        null as figure_id
+
+    from register_measures
+    inner join catalogue
+        on
+            register_measures.measure = catalogue.measure
+            and register_measures.breakdown = catalogue.breakdown
+
+),
+
+chapter_organisations as (
+
+    select
+        organisations.country_code,
+        organisations.period_year,
+        organisations.source_section as indicator_code,
+        'register' as measure_source,
+        'organisations_discussed' as measure,
+        'organisation_type' as breakdown,
+        organisations.organisation_type as breakdown_value,
+        cast(count(*) as double) as measure_value,
+        'count' as unit,
+        null as figure_id
+
+    from organisations
+    inner join indicators
+        on organisations.source_section = indicators.indicator_code
+    group by all
+
+),
+
+chapter_organisation_totals as (
+
+    select
+        chapter_organisations.country_code,
+        chapter_organisations.period_year,
+        chapter_organisations.indicator_code,
+        'register' as measure_source,
+        'organisations_discussed' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        sum(chapter_organisations.measure_value) as measure_value,
+        'count' as unit,
+        null as figure_id
+
+    from chapter_organisations
+    group by all
+
+),
+
+chapter_figures as (
+
+    select
+        statistics.country_code,
+        statistics.period_year,
+        statistics.source_section as indicator_code,
+        'published' as measure_source,
+        statistics.metric as measure,
+        coalesce(
+            nullif(concat_ws(' x ', statistics.dimension_1_name, statistics.dimension_2_name, statistics.dimension_3_name), ''),
+            'total'
+        ) as breakdown,
+        coalesce(
+            nullif(concat_ws(' x ', statistics.dimension_1_value, statistics.dimension_2_value, statistics.dimension_3_value), ''),
+            'all'
+        ) as breakdown_value,
+        cast(statistics.figure_value as double) as measure_value,
+        statistics.unit,
+        statistics.figure_id
+
+    from statistics
+    inner join indicators
+        on statistics.source_section = indicators.indicator_code
+
+),
+
+chapter_figure_counts as (
+
+    select
+        chapter_figures.country_code,
+        chapter_figures.period_year,
+        chapter_figures.indicator_code,
+        'register' as measure_source,
+        'published_figures' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        cast(count(*) as double) as measure_value,
+        'count' as unit,
+        null as figure_id
+
+    from chapter_figures
+    group by all
+
+),
+
+final as (
+
+    select * from from_register
+    union all
+    select * from chapter_organisations
+    union all
+    select * from chapter_organisation_totals
+    union all
+    select * from chapter_figures
+    union all
+    select * from chapter_figure_counts
+
+)
+
+select
+    final.*,
+    coalesce(catalogue.is_headline and catalogue.headline_breakdown_value = final.breakdown_value, false) as is_headline
+from final
+left join catalogue
+    on
+        final.indicator_code = catalogue.indicator_code
+        and final.measure = catalogue.measure
+        and final.breakdown = catalogue.breakdown
+        and final.measure_source = 'register'

@@ -1,0 +1,222 @@
+-- Measures computed from the register (the facts), in one long shape that every indicator view,
+-- the scorecard and the reconciliation share: measure, breakdown, breakdown value, value.
+-- Incident and victim measures count the assessment period's own incidents (event year =
+-- period year); historical cases are counted separately.
+with
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+victims as (
+
+    select * from {{ ref('fct_incident_victims') }}
+
+),
+
+legal_actions as (
+
+    select * from {{ ref('fct_legal_actions') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('dim_legal_articles') }}
+
+),
+
+period_incidents as (
+
+    select * from incidents
+    where incidents.event_year = incidents.period_year
+
+),
+
+period_victims as (
+
+    select * from victims
+    where victims.event_year = victims.period_year
+
+),
+
+period_defendant_actions as (
+
+    select * from legal_actions
+    where
+        legal_actions.journalist_position = 'defendant'
+        and legal_actions.is_active_in_period
+
+),
+
+{%- set incident_breakdowns = ['category_code', 'sdg_violation_code', 'jfj_category_code', 'region_code', 'perpetrator_type_code', 'sdg_perpetrator_status', 'context_code', 'event_month'] %}
+{%- set victim_breakdowns = ['report_victim_group', 'sdg_victim_group', 'gender', 'role_code', 'category_code'] %}
+{%- set legal_breakdowns = ['procedure_type', 'current_outcome_group', 'report_victim_group', 'victim_gender', 'claimant_type', 'legal_article_id'] %}
+
+incident_measures as (
+
+    select
+        period_incidents.country_code,
+        period_incidents.period_year,
+        'incidents' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        count(*) as measure_value
+    from period_incidents
+    group by all
+    {%- for breakdown in incident_breakdowns %}
+
+    union all
+
+    select
+        period_incidents.country_code,
+        period_incidents.period_year,
+        'incidents' as measure,
+        '{{ breakdown }}' as breakdown,
+        coalesce(cast(period_incidents.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
+        count(*) as measure_value
+    from period_incidents
+    group by all
+    {%- endfor %}
+
+),
+
+victim_measures as (
+
+    select
+        period_victims.country_code,
+        period_victims.period_year,
+        'victims' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        count(*) as measure_value
+    from period_victims
+    group by all
+    {%- for breakdown in victim_breakdowns %}
+
+    union all
+
+    select
+        period_victims.country_code,
+        period_victims.period_year,
+        'victims' as measure,
+        '{{ breakdown }}' as breakdown,
+        coalesce(cast(period_victims.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
+        count(*) as measure_value
+    from period_victims
+    group by all
+    {%- endfor %}
+
+),
+
+legal_measures as (
+
+    select
+        period_defendant_actions.country_code,
+        period_defendant_actions.period_year,
+        'legal_actions_against_journalists' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        count(*) as measure_value
+    from period_defendant_actions
+    group by all
+    {%- for breakdown in legal_breakdowns %}
+
+    union all
+
+    select
+        period_defendant_actions.country_code,
+        period_defendant_actions.period_year,
+        'legal_actions_against_journalists' as measure,
+        '{{ breakdown }}' as breakdown,
+        coalesce(cast(period_defendant_actions.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
+        count(*) as measure_value
+    from period_defendant_actions
+    group by all
+    {%- endfor %}
+
+),
+
+impunity_measures as (
+
+    select
+        legal_actions.country_code,
+        legal_actions.period_year,
+        'cases_of_crimes_against_journalists' as measure,
+        'impunity_status' as breakdown,
+        legal_actions.impunity_status as breakdown_value,
+        count(*) as measure_value
+    from legal_actions
+    where legal_actions.journalist_position = 'injured_party'
+    group by all
+
+),
+
+historical_measures as (
+
+    select
+        incidents.country_code,
+        incidents.period_year,
+        'historical_incidents_cited' as measure,
+        'category_code' as breakdown,
+        incidents.category_code as breakdown_value,
+        count(*) as measure_value
+    from incidents
+    where incidents.is_historical
+    group by all
+
+),
+
+provision_measures as (
+
+    select
+        articles.country_code,
+        articles.period_year,
+        'legal_provisions_named' as measure,
+        'role_toward_journalists' as breakdown,
+        articles.role_toward_journalists as breakdown_value,
+        count(*) as measure_value
+    from articles
+    group by all
+
+    union all
+
+    select
+        articles.country_code,
+        articles.period_year,
+        'legal_provisions_named' as measure,
+        'instrument_code' as breakdown,
+        articles.instrument_code as breakdown_value,
+        count(*) as measure_value
+    from articles
+    group by all
+
+),
+
+final as (
+
+    select * from incident_measures
+    union all
+    select * from victim_measures
+    union all
+    select * from legal_measures
+    union all
+    select * from impunity_measures
+    union all
+    select * from historical_measures
+    union all
+    select * from provision_measures
+
+)
+
+select
+    final.country_code,
+    final.period_year,
+    final.measure,
+    final.breakdown,
+    final.breakdown_value,
+    cast(final.measure_value as double) as measure_value,
+    'count' as unit
+from final

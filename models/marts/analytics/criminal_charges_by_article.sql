@@ -1,0 +1,29 @@
+-- Criminal charges of the period by Criminal Code article (a row of the report's table, which
+-- can group articles, e.g. CC-130/131) and the report's victim group: the report's table cell
+-- by cell (reported_charges) beside the charges the register itemizes (itemized_charges).
+with
+
+charges as (
+
+    select * from {{ ref('int_criminal_charges_by_article') }}
+
+),
+
+final as (
+
+    select
+        charges.country_code,
+        charges.period_year,
+        charges.article_row,
+        charges.report_victim_group,
+        charges.victim_group_order,
+        charges.reported_charges,
+        charges.itemized_charges,
+        charges.itemized_minus_reported,
+        charges.figure_id
+
+    from charges
+
+)
+
+select * from final

@@ -1,0 +1,131 @@
+-- Every case through its stages: one row per legal action (its path of dated stages, current
+-- status and, for crimes against journalists, impunity status), plus one row per physical
+-- attack or threat on a journalist for which the report mentions no case at all.
+with
+
+legal_actions as (
+
+    select * from {{ ref('fct_legal_actions') }}
+
+),
+
+stages as (
+
+    select * from {{ ref('fct_legal_action_status_history') }}
+
+),
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+categories as (
+
+    select * from {{ ref('dim_incident_categories') }}
+
+),
+
+stage_paths as (
+
+    select
+        stages.legal_action_key,
+        string_agg(
+            stages.stage_code || coalesce(' ' || strftime(stages.stage_date, '%Y-%m-%d'), ''),
+            ' > ' order by stages.stage_sequence
+        ) as stage_path
+
+    from stages
+    group by stages.legal_action_key
+
+),
+
+cases as (
+
+    select
+        legal_actions.legal_action_key as case_key,
+        'legal_action' as case_type,
+        legal_actions.country_code,
+        legal_actions.period_year,
+        legal_actions.legal_action_id,
+        legal_actions.related_event_id as event_id,
+        incidents.event_date,
+        incidents.category_code,
+        legal_actions.procedure_type,
+        legal_actions.journalist_position,
+        legal_actions.legal_article_id,
+        legal_actions.victim_key,
+        legal_actions.victim_name,
+        legal_actions.report_victim_group,
+        legal_actions.stage_count,
+        stage_paths.stage_path,
+        legal_actions.first_stage_date,
+        legal_actions.current_stage_code,
+        legal_actions.current_stage_date,
+        legal_actions.current_outcome_group,
+        legal_actions.is_concluded,
+        legal_actions.current_penalty_text,
+        coalesce(legal_actions.impunity_status, 'not_applicable') as impunity_status,
+        date_diff('day', incidents.event_date, legal_actions.current_stage_date) as days_from_incident_to_current_stage,
+        legal_actions.legal_action_summary as case_summary
+
+    from legal_actions
+    left join stage_paths
+        on legal_actions.legal_action_key = stage_paths.legal_action_key
+    left join incidents
+        on legal_actions.related_incident_key = incidents.incident_key
+
+),
+
+incidents_without_case as (
+
+    select
+        incidents.incident_key as case_key,
+        'incident_without_case' as case_type,
+        incidents.country_code,
+        incidents.period_year,
+        null as legal_action_id,
+        incidents.event_id,
+        incidents.event_date,
+        incidents.category_code,
+        null as procedure_type,
+        'injured_party' as journalist_position,
+        null as legal_article_id,
+        null as victim_key,
+        null as victim_name,
+        null as report_victim_group,
+        0 as stage_count,
+        null as stage_path,
+        null as first_stage_date,
+        'not_reported' as current_stage_code,
+        null as current_stage_date,
+        'open' as current_outcome_group,
+        false as is_concluded,
+        null as current_penalty_text,
+        'no_case_reported' as impunity_status,
+        null as days_from_incident_to_current_stage,
+        incidents.event_summary as case_summary
+
+    from incidents
+    inner join categories
+        on incidents.category_code = categories.category_code
+    where
+        categories.category_group = 'physical'
+        and not exists (
+            select 1
+            from legal_actions
+            where legal_actions.related_incident_key = incidents.incident_key
+        )
+
+),
+
+final as (
+
+    select * from cases
+    union all by name
+    select * from incidents_without_case
+
+)
+
+select * from final

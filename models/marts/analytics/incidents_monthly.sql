@@ -1,0 +1,117 @@
+-- Incidents and victims of each period by month and category, with zero rows for the months of
+-- the period without incidents, and a row with an empty month for incidents dated only by year.
+with
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+victims as (
+
+    select * from {{ ref('fct_incident_victims') }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_dates') }}
+
+),
+
+period_incidents as (
+
+    select * from incidents
+    where incidents.event_year = incidents.period_year
+
+),
+
+months as (
+
+    select distinct
+        period_incidents.country_code,
+        period_incidents.period_year,
+        period_incidents.category_code,
+        dates.month_start_date
+
+    from period_incidents
+    inner join dates
+        on dates.year_number = period_incidents.period_year
+
+    union
+
+    select distinct
+        period_incidents.country_code,
+        period_incidents.period_year,
+        period_incidents.category_code,
+        period_incidents.event_month as month_start_date
+
+    from period_incidents
+    where period_incidents.event_month is null
+
+),
+
+incident_counts as (
+
+    select
+        period_incidents.country_code,
+        period_incidents.period_year,
+        period_incidents.category_code,
+        period_incidents.event_month as month_start_date,
+        count(*) as incident_count
+
+    from period_incidents
+    group by all
+
+),
+
+victim_counts as (
+
+    select
+        victims.country_code,
+        victims.period_year,
+        victims.category_code,
+        victims.event_month as month_start_date,
+        count(*) as victim_count,
+        count(*) filter (where victims.gender = 'female') as female_victim_count,
+        count(*) filter (where victims.gender = 'male') as male_victim_count,
+        count(*) filter (where victims.gender in ('unknown', 'not_applicable')) as other_victim_count
+
+    from victims
+    where victims.event_year = victims.period_year
+    group by all
+
+),
+
+final as (
+
+    select
+        months.country_code,
+        months.period_year,
+        months.month_start_date,
+        coalesce(strftime(months.month_start_date, '%Y-%m'), 'month unknown') as month_label,
+        months.category_code,
+        coalesce(incident_counts.incident_count, 0) as incident_count,
+        coalesce(victim_counts.victim_count, 0) as victim_count,
+        coalesce(victim_counts.female_victim_count, 0) as female_victim_count,
+        coalesce(victim_counts.male_victim_count, 0) as male_victim_count,
+        coalesce(victim_counts.other_victim_count, 0) as other_victim_count
+
+    from months
+    left join incident_counts
+        on
+            months.country_code = incident_counts.country_code
+            and months.period_year = incident_counts.period_year
+            and months.category_code = incident_counts.category_code
+            and months.month_start_date is not distinct from incident_counts.month_start_date
+    left join victim_counts
+        on
+            months.country_code = victim_counts.country_code
+            and months.period_year = victim_counts.period_year
+            and months.category_code = victim_counts.category_code
+            and months.month_start_date is not distinct from victim_counts.month_start_date
+
+)
+
+select * from final

@@ -1,0 +1,1 @@
+{{ jsi_indicator_view('B3') }}
