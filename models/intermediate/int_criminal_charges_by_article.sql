@@ -104,9 +104,17 @@ itemized as (
 
 article_rows as (
 
-    select reported.country_code, reported.period_year, reported.article_row from reported
+    select
+        reported.country_code,
+        reported.period_year,
+        reported.article_row
+    from reported
     union
-    select itemized.country_code, itemized.period_year, itemized.article_row from itemized
+    select
+        itemized.country_code,
+        itemized.period_year,
+        itemized.article_row
+    from itemized
 
 ),
 
@@ -124,12 +132,20 @@ grid as (
 
     union
 
-    select reported.country_code, reported.period_year, reported.article_row, reported.report_victim_group
+    select
+        reported.country_code,
+        reported.period_year,
+        reported.article_row,
+        reported.report_victim_group
     from reported
 
     union
 
-    select itemized.country_code, itemized.period_year, itemized.article_row, itemized.report_victim_group
+    select
+        itemized.country_code,
+        itemized.period_year,
+        itemized.article_row,
+        itemized.report_victim_group
     from itemized
 
 ),

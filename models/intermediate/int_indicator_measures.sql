@@ -108,7 +108,9 @@ chapter_figures as (
             'total'
         ) as breakdown,
         coalesce(
-            nullif(concat_ws(' x ', statistics.dimension_1_value, statistics.dimension_2_value, statistics.dimension_3_value), ''),
+            nullif(
+                concat_ws(' x ', statistics.dimension_1_value, statistics.dimension_2_value, statistics.dimension_3_value), ''
+            ),
             'all'
         ) as breakdown_value,
         cast(statistics.figure_value as double) as measure_value,

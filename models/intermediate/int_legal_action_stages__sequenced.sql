@@ -49,4 +49,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

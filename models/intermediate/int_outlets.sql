@@ -45,9 +45,15 @@ victim_outlets as (
 
 all_names as (
 
-    select named_outlets.country_code, named_outlets.outlet_name from named_outlets
+    select
+        named_outlets.country_code,
+        named_outlets.outlet_name
+    from named_outlets
     union
-    select victim_outlets.country_code, victim_outlets.outlet_name from victim_outlets
+    select
+        victim_outlets.country_code,
+        victim_outlets.outlet_name
+    from victim_outlets
     where victim_outlets.outlet_name is not null
 
 ),

@@ -1,7 +1,8 @@
 -- The report's published metrics recomputed from the register, where the register can derive
 -- them: same metric names and breakdown names as raw_published_statistics, one row per value.
 -- This model is the one place that says how each published metric is derived from the facts.
-{%- set liberty_by_court = "('court_sanctioned_arrest', 'house_arrest', 'imprisonment', 'restriction_of_liberty', 'suspended_sentence', 'administrative_arrest')" %}
+{%- set liberty_by_court = "('court_sanctioned_arrest', 'house_arrest', 'imprisonment',
+    'restriction_of_liberty', 'suspended_sentence', 'administrative_arrest')" %}
 
 with
 
@@ -96,22 +97,36 @@ liberty_victims as (
 
 liberty_figures as (
 
-    select liberty_victims.country_code, liberty_victims.period_year, liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric, '' as dimension_key, count(*) as register_value
+    select
+        liberty_victims.country_code,
+        liberty_victims.period_year,
+        liberty_victims.event_year as reference_year,
+        'threats_to_freedom_of_movement' as metric,
+        '' as dimension_key,
+        count(*) as register_value
     from liberty_victims
     group by all
 
     union all
 
-    select liberty_victims.country_code, liberty_victims.period_year, liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric, 'gender=' || liberty_victims.gender as dimension_key, count(*) as register_value
+    select
+        liberty_victims.country_code,
+        liberty_victims.period_year,
+        liberty_victims.event_year as reference_year,
+        'threats_to_freedom_of_movement' as metric,
+        'gender=' || liberty_victims.gender as dimension_key,
+        count(*) as register_value
     from liberty_victims
     group by all
 
     union all
 
-    select liberty_victims.country_code, liberty_victims.period_year, liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric, 'victim_group=' || liberty_victims.combined_victim_group as dimension_key,
+    select
+        liberty_victims.country_code,
+        liberty_victims.period_year,
+        liberty_victims.event_year as reference_year,
+        'threats_to_freedom_of_movement' as metric,
+        'victim_group=' || liberty_victims.combined_victim_group as dimension_key,
         count(*) as register_value
     from liberty_victims
     where liberty_victims.combined_victim_group is not null
@@ -119,7 +134,10 @@ liberty_figures as (
 
     union all
 
-    select liberty_victims.country_code, liberty_victims.period_year, liberty_victims.event_year as reference_year,
+    select
+        liberty_victims.country_code,
+        liberty_victims.period_year,
+        liberty_victims.event_year as reference_year,
         'restriction_of_liberty_threats' as metric,
         'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code as dimension_key,
         count(*) as register_value
@@ -128,7 +146,10 @@ liberty_figures as (
 
     union all
 
-    select liberty_victims.country_code, liberty_victims.period_year, liberty_victims.event_year as reference_year,
+    select
+        liberty_victims.country_code,
+        liberty_victims.period_year,
+        liberty_victims.event_year as reference_year,
         'restriction_of_liberty_threats' as metric,
         'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code
         || '|victim_group=' || liberty_victims.report_victim_group as dimension_key,
@@ -159,44 +180,61 @@ person_actions as (
 
 legal_figures as (
 
-    select person_actions.country_code, person_actions.period_year, person_actions.period_year as reference_year,
+    select
+        person_actions.country_code,
+        person_actions.period_year,
+        person_actions.period_year as reference_year,
         case person_actions.procedure_type
             when 'criminal' then 'criminal_charges'
             when 'civil' then 'civil_claims'
             when 'administrative' then 'administrative_charges'
         end as metric,
-        '' as dimension_key, count(*) as register_value
+        '' as dimension_key,
+        count(*) as register_value
     from person_actions
     group by all
 
     union all
 
-    select person_actions.country_code, person_actions.period_year, person_actions.period_year as reference_year,
+    select
+        person_actions.country_code,
+        person_actions.period_year,
+        person_actions.period_year as reference_year,
         case person_actions.procedure_type
             when 'civil' then 'civil_claims'
             when 'administrative' then 'administrative_charges'
         end as metric,
-        'victim_group=' || person_actions.report_victim_group as dimension_key, count(*) as register_value
+        'victim_group=' || person_actions.report_victim_group as dimension_key,
+        count(*) as register_value
     from person_actions
     where person_actions.procedure_type != 'criminal'
     group by all
 
     union all
 
-    select person_actions.country_code, person_actions.period_year, person_actions.period_year as reference_year,
+    select
+        person_actions.country_code,
+        person_actions.period_year,
+        person_actions.period_year as reference_year,
         case person_actions.procedure_type
             when 'civil' then 'civil_claims'
             when 'administrative' then 'administrative_charges'
         end as metric,
-        'victim_group=' || person_actions.combined_victim_group as dimension_key, count(*) as register_value
+        'victim_group=' || person_actions.combined_victim_group as dimension_key,
+        count(*) as register_value
     from person_actions
     where person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null
     group by all
 
     union all
 
-    select person_actions.country_code, person_actions.period_year, person_actions.period_year as reference_year,
-        'proceedings_related_threats' as metric, '' as dimension_key, count(*) as register_value
+    select
+        person_actions.country_code,
+        person_actions.period_year,
+        person_actions.period_year as reference_year,
+        'proceedings_related_threats' as metric,
+        '' as dimension_key,
+        count(*) as register_value
     from person_actions
     group by all
 
@@ -204,7 +242,10 @@ legal_figures as (
 
 charge_figures as (
 
-    select charges.country_code, charges.period_year, charges.period_year as reference_year,
+    select
+        charges.country_code,
+        charges.period_year,
+        charges.period_year as reference_year,
         'criminal_charges' as metric,
         'article=' || charges.article_row || '|victim_group=' || charges.report_victim_group as dimension_key,
         charges.itemized_charges as register_value
@@ -212,16 +253,24 @@ charge_figures as (
 
     union all
 
-    select charges.country_code, charges.period_year, charges.period_year as reference_year,
-        'criminal_charges' as metric, 'article=' || charges.article_row as dimension_key,
+    select
+        charges.country_code,
+        charges.period_year,
+        charges.period_year as reference_year,
+        'criminal_charges' as metric,
+        'article=' || charges.article_row as dimension_key,
         sum(charges.itemized_charges) as register_value
     from charges
     group by all
 
     union all
 
-    select charges.country_code, charges.period_year, charges.period_year as reference_year,
-        'criminal_charges' as metric, 'victim_group=' || charges.report_victim_group as dimension_key,
+    select
+        charges.country_code,
+        charges.period_year,
+        charges.period_year as reference_year,
+        'criminal_charges' as metric,
+        'victim_group=' || charges.report_victim_group as dimension_key,
         sum(charges.itemized_charges) as register_value
     from charges
     group by all

@@ -51,91 +51,30 @@ period_defendant_actions as (
 
 ),
 
-{%- set incident_breakdowns = ['category_code', 'sdg_violation_code', 'jfj_category_code', 'region_code', 'perpetrator_type_code', 'sdg_perpetrator_status', 'context_code', 'event_month'] %}
+{%- set incident_breakdowns = [
+    'category_code', 'sdg_violation_code', 'jfj_category_code', 'region_code',
+    'perpetrator_type_code', 'sdg_perpetrator_status', 'context_code', 'event_month',
+] %}
 {%- set victim_breakdowns = ['report_victim_group', 'sdg_victim_group', 'gender', 'role_code', 'category_code'] %}
-{%- set legal_breakdowns = ['procedure_type', 'current_outcome_group', 'report_victim_group', 'victim_gender', 'claimant_type', 'legal_article_id'] %}
+{%- set legal_breakdowns = [
+    'procedure_type', 'current_outcome_group', 'report_victim_group', 'victim_gender', 'claimant_type', 'legal_article_id',
+] %}
 
 incident_measures as (
 
-    select
-        period_incidents.country_code,
-        period_incidents.period_year,
-        'incidents' as measure,
-        'total' as breakdown,
-        'all' as breakdown_value,
-        count(*) as measure_value
-    from period_incidents
-    group by all
-    {%- for breakdown in incident_breakdowns %}
-
-    union all
-
-    select
-        period_incidents.country_code,
-        period_incidents.period_year,
-        'incidents' as measure,
-        '{{ breakdown }}' as breakdown,
-        coalesce(cast(period_incidents.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
-        count(*) as measure_value
-    from period_incidents
-    group by all
-    {%- endfor %}
+    {{ count_by_breakdowns('period_incidents', 'incidents', incident_breakdowns) }}
 
 ),
 
 victim_measures as (
 
-    select
-        period_victims.country_code,
-        period_victims.period_year,
-        'victims' as measure,
-        'total' as breakdown,
-        'all' as breakdown_value,
-        count(*) as measure_value
-    from period_victims
-    group by all
-    {%- for breakdown in victim_breakdowns %}
-
-    union all
-
-    select
-        period_victims.country_code,
-        period_victims.period_year,
-        'victims' as measure,
-        '{{ breakdown }}' as breakdown,
-        coalesce(cast(period_victims.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
-        count(*) as measure_value
-    from period_victims
-    group by all
-    {%- endfor %}
+    {{ count_by_breakdowns('period_victims', 'victims', victim_breakdowns) }}
 
 ),
 
 legal_measures as (
 
-    select
-        period_defendant_actions.country_code,
-        period_defendant_actions.period_year,
-        'legal_actions_against_journalists' as measure,
-        'total' as breakdown,
-        'all' as breakdown_value,
-        count(*) as measure_value
-    from period_defendant_actions
-    group by all
-    {%- for breakdown in legal_breakdowns %}
-
-    union all
-
-    select
-        period_defendant_actions.country_code,
-        period_defendant_actions.period_year,
-        'legal_actions_against_journalists' as measure,
-        '{{ breakdown }}' as breakdown,
-        coalesce(cast(period_defendant_actions.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
-        count(*) as measure_value
-    from period_defendant_actions
-    group by all
-    {%- endfor %}
+    {{ count_by_breakdowns('period_defendant_actions', 'legal_actions_against_journalists', legal_breakdowns) }}
 
 ),
 

@@ -68,7 +68,8 @@ unioned as (
 final as (
 
     select
-        {{ surrogate_key(['unioned.country_code', 'unioned.victim_type', 'coalesce(unioned.victim_name, unioned.appearance_id)']) }} as victim_key,
+        {{ surrogate_key(['unioned.country_code', 'unioned.victim_type', 'coalesce(unioned.victim_name, unioned.appearance_id)']) }}
+            as victim_key,
         unioned.*,
         -- the outlet concerned: the victim's employer, or the victim itself when it is an outlet
         coalesce(

@@ -37,7 +37,7 @@ months as (
 
     from period_incidents
     inner join dates
-        on dates.year_number = period_incidents.period_year
+        on period_incidents.period_year = dates.year_number
 
     union
 

@@ -26,7 +26,7 @@ derivable_shapes as (
         register_figures.metric,
         list_sort(list_transform(
             string_split(nullif(register_figures.dimension_key, ''), '|'),
-            lambda entry: split_part(entry, '=', 1)
+            lambda entry: split_part(entry, '=', 1)  -- noqa: RF02
         )) as dimension_names
 
     from register_figures
@@ -44,7 +44,7 @@ published as (
         ]) }} as dimension_key,
         list_sort(list_filter(
             [statistics.dimension_1_name, statistics.dimension_2_name, statistics.dimension_3_name],
-            lambda entry: entry is not null
+            lambda entry: entry is not null  -- noqa: RF02
         )) as dimension_names
 
     from statistics

@@ -9,7 +9,8 @@ organisations as (
 final as (
 
     select
-        {{ surrogate_key(['organisations.country_code', 'organisations.period_year', 'organisations.organisation_id']) }} as organisation_key,
+        {{ surrogate_key(['organisations.country_code', 'organisations.period_year', 'organisations.organisation_id']) }}
+            as organisation_key,
         organisations.organisation_id,
         organisations.country_code,
         organisations.period_year,

@@ -33,7 +33,8 @@ incidents as (
 final as (
 
     select
-        {{ surrogate_key(['legal_actions.country_code', 'legal_actions.period_year', 'legal_actions.legal_action_id']) }} as legal_action_key,
+        {{ surrogate_key(['legal_actions.country_code', 'legal_actions.period_year', 'legal_actions.legal_action_id']) }}
+            as legal_action_key,
         legal_actions.legal_action_id,
         legal_actions.country_code,
         legal_actions.period_year,

@@ -1,6 +1,9 @@
 -- One row per figure (table cell) the report publishes: incident and prosecution statistics,
 -- registered-media totals, internet-intermediary figures and newsroom-survey results.
-{%- set pivoted_dimensions = ['victim_group', 'gender', 'article', 'procedure_type', 'threat_type', 'media_type', 'provider_name', 'answer_option', 'respondent_group'] %}
+{%- set pivoted_dimensions = [
+    'victim_group', 'gender', 'article', 'procedure_type', 'threat_type',
+    'media_type', 'provider_name', 'answer_option', 'respondent_group',
+] %}
 
 with
 
@@ -172,11 +175,11 @@ final as (
         unioned.dimension_3_name,
         unioned.dimension_3_value,
         {%- for dimension in pivoted_dimensions %}
-        case
-            when unioned.dimension_1_name = '{{ dimension }}' then unioned.dimension_1_value
-            when unioned.dimension_2_name = '{{ dimension }}' then unioned.dimension_2_value
-            when unioned.dimension_3_name = '{{ dimension }}' then unioned.dimension_3_value
-        end as {{ dimension }},
+            case
+                when unioned.dimension_1_name = '{{ dimension }}' then unioned.dimension_1_value
+                when unioned.dimension_2_name = '{{ dimension }}' then unioned.dimension_2_value
+                when unioned.dimension_3_name = '{{ dimension }}' then unioned.dimension_3_value
+            end as {{ dimension }},
         {%- endfor %}
         unioned.figure_value,
         unioned.unit,

@@ -60,8 +60,8 @@ pairs as (
             and cardinality(parts.dimensions) = cardinality(totals.dimensions) + 1
             and list_has_all(map_keys(parts.dimensions), map_keys(totals.dimensions))
             and list_has_all(
-                list_transform(map_keys(totals.dimensions), lambda k: parts.dimensions[k]),
-                list_transform(map_keys(totals.dimensions), lambda k: totals.dimensions[k])
+                list_transform(map_keys(totals.dimensions), lambda k: parts.dimensions[k]),  -- noqa: RF02
+                list_transform(map_keys(totals.dimensions), lambda k: totals.dimensions[k])  -- noqa: RF02
             )
 
 ),
@@ -74,7 +74,9 @@ by_breakdown as (
         pairs.metric,
         pairs.table_name,
         pairs.stated_total,
-        list_sort(list_filter(map_keys(pairs.part_dimensions), lambda k: not list_contains(map_keys(pairs.total_dimensions), k)))[1] as split_by,
+        list_sort(
+            list_filter(map_keys(pairs.part_dimensions), lambda k: not list_contains(map_keys(pairs.total_dimensions), k))  -- noqa: RF02, RF03
+        )[1] as split_by,
         sum(pairs.part_value) as sum_of_cells
 
     from pairs

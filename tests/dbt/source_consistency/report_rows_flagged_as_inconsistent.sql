@@ -30,25 +30,37 @@ statistics as (
 
 final as (
 
-    select 'fct_incidents' as relation_name, incidents.event_id as row_id, incidents.inconsistency_note
+    select
+        'fct_incidents' as relation_name,
+        incidents.event_id as row_id,
+        incidents.inconsistency_note
     from incidents
     where incidents.has_source_inconsistency
 
     union all
 
-    select 'fct_legal_actions' as relation_name, legal_actions.legal_action_id as row_id, legal_actions.inconsistency_note
+    select
+        'fct_legal_actions' as relation_name,
+        legal_actions.legal_action_id as row_id,
+        legal_actions.inconsistency_note
     from legal_actions
     where legal_actions.has_source_inconsistency
 
     union all
 
-    select 'fct_legal_action_status_history' as relation_name, stages.stage_id as row_id, stages.inconsistency_note
+    select
+        'fct_legal_action_status_history' as relation_name,
+        stages.stage_id as row_id,
+        stages.inconsistency_note
     from stages
     where stages.has_source_inconsistency
 
     union all
 
-    select 'fct_reported_statistics' as relation_name, statistics.figure_id as row_id, statistics.inconsistency_note
+    select
+        'fct_reported_statistics' as relation_name,
+        statistics.figure_id as row_id,
+        statistics.inconsistency_note
     from statistics
     where statistics.has_source_inconsistency
 
