@@ -1,6 +1,6 @@
 {#-
     Counts the rows of a CTE overall ('total' / 'all') and by each breakdown column, as rows of
-    (country_code, period_year, measure, breakdown, breakdown_value, measure_value). An empty
+    (country_code, period_year, measure, breakdown, breakdown_value, measure_value, unit). An empty
     breakdown value is counted as 'unknown'.
 -#}
 {% macro count_by_breakdowns(relation, measure, breakdowns) -%}
@@ -10,7 +10,8 @@
         '{{ measure }}' as measure,
         'total' as breakdown,
         'all' as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from {{ relation }}
     group by {{ relation }}.country_code, {{ relation }}.period_year
     {%- for breakdown in breakdowns %}
@@ -23,7 +24,8 @@
         '{{ measure }}' as measure,
         '{{ breakdown }}' as breakdown,
         coalesce(cast({{ relation }}.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from {{ relation }}
     group by {{ relation }}.country_code, {{ relation }}.period_year, {{ relation }}.{{ breakdown }}
     {%- endfor %}

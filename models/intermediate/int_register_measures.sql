@@ -28,6 +28,12 @@ articles as (
 
 ),
 
+hosting_market as (
+
+    select * from {{ ref('int_hosting_market') }}
+
+),
+
 period_incidents as (
 
     select * from incidents
@@ -86,7 +92,8 @@ impunity_measures as (
         'cases_of_crimes_against_journalists' as measure,
         'impunity_status' as breakdown,
         legal_actions.impunity_status as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from legal_actions
     where legal_actions.journalist_position = 'injured_party'
     group by all
@@ -101,7 +108,8 @@ historical_measures as (
         'historical_incidents_cited' as measure,
         'category_code' as breakdown,
         incidents.category_code as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from incidents
     where incidents.is_historical
     group by all
@@ -116,7 +124,8 @@ provision_measures as (
         'legal_provisions_named' as measure,
         'role_toward_journalists' as breakdown,
         articles.role_toward_journalists as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from articles
     group by all
 
@@ -128,9 +137,36 @@ provision_measures as (
         'legal_provisions_named' as measure,
         'instrument_code' as breakdown,
         articles.instrument_code as breakdown_value,
-        count(*) as measure_value
+        count(*) as measure_value,
+        'count' as unit
     from articles
     group by all
+
+),
+
+hosting_measures as (
+
+    select distinct
+        hosting_market.country_code,
+        hosting_market.period_year,
+        'kz_domain_hosting_hhi' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        hosting_market.hhi as measure_value,
+        'index' as unit
+    from hosting_market
+
+    union all
+
+    select distinct
+        hosting_market.country_code,
+        hosting_market.period_year,
+        'kz_domain_hosting_top3_share' as measure,
+        'total' as breakdown,
+        'all' as breakdown_value,
+        hosting_market.top3_share_percent as measure_value,
+        'percent' as unit
+    from hosting_market
 
 ),
 
@@ -147,6 +183,8 @@ final as (
     select * from historical_measures
     union all
     select * from provision_measures
+    union all
+    select * from hosting_measures
 
 )
 
@@ -157,5 +195,5 @@ select
     final.breakdown,
     final.breakdown_value,
     cast(final.measure_value as double) as measure_value,
-    'count' as unit
+    final.unit
 from final
