@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv build rollback test dbt-test lint pytest quality docs clean
+.PHONY: help venv legacy-client build rollback test dbt-test lint pytest quality docs clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,19 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)  ## create .venv and install the pinned toolchain
 
+# A DuckDB 1.x client, as bundled by many BI tools: the compatibility test opens the published
+# warehouse with it. Version set by DUCKDB_LEGACY_VERSION.
+DUCKDB_LEGACY_VERSION ?= 1.0.0
+LEGACY := .venv-duckdb1
+LEGACY_STAMP := $(LEGACY)/.installed-$(DUCKDB_LEGACY_VERSION)
+
+$(LEGACY_STAMP):
+	test -x $(LEGACY)/bin/python || $(PYTHON) -m venv $(LEGACY)
+	$(LEGACY)/bin/python -m pip install --quiet "duckdb==$(DUCKDB_LEGACY_VERSION)"
+	touch $(LEGACY_STAMP)
+
+legacy-client: $(LEGACY_STAMP)  ## a DuckDB 1.x client for the storage-compatibility test
+
 # Write-audit-publish: dbt builds and tests into a staging file; only a build whose every
 # test passed replaces the published file, by an atomic rename. Readers of the old file keep
 # it; a failed build leaves the published file untouched. The last version is kept for rollback.
@@ -35,6 +48,7 @@ build: $(STAMP)  ## validate seeds, build and test into a staging file, then pub
 	mkdir -p $(dir $(JSI_WAREHOUSE))
 	rm -f $(STAGING) $(STAGING).wal
 	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast
+	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
 	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi
 	mv -f $(STAGING) $(JSI_WAREHOUSE)
 	@echo "published $(JSI_WAREHOUSE)"
@@ -50,11 +64,12 @@ dbt-test: build  ## dbt data and unit tests (run by build)
 lint: $(STAMP)  ## sqlfluff over models, analyses and tests (in-memory DuckDB target)
 	$(BIN)/sqlfluff lint models analyses tests/dbt
 
-pytest: $(STAMP)  ## pytest: end-to-end build, bad input, provenance, Great Expectations
-	$(BIN)/python -m pytest
+pytest: $(STAMP) $(LEGACY_STAMP)  ## pytest: end to end, bad input, publishing, provenance, Great Expectations
+	JSI_LEGACY_PYTHON=$(CURDIR)/$(LEGACY)/bin/python $(BIN)/python -m pytest
 
-quality: $(STAMP)  ## Great Expectations suites against the built warehouse, Data Docs in gx_data_docs/
-	$(BIN)/python -m pytest tests/python/test_great_expectations.py
+quality: $(STAMP)  ## Great Expectations suites against the published warehouse, Data Docs in gx_data_docs/
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
+	JSI_QUALITY_WAREHOUSE=$(abspath $(JSI_WAREHOUSE)) $(BIN)/python -m pytest tests/python/test_great_expectations.py
 
 test: build lint pytest  ## every check: dbt build + tests, sqlfluff, Great Expectations, pytest
 

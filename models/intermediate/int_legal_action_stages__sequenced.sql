@@ -1,5 +1,6 @@
--- Stages of each legal action in order (by the stage's place in a case, then by date), with
--- the date the next stage began and a flag for the stage the case is at now.
+-- Stages of each legal action in the order the register lists them (the order in which the
+-- report tells the case; undated stages keep their place), with the date the next stage began
+-- and a flag for the stage the case is at now.
 with
 
 stages as (
@@ -24,7 +25,7 @@ sequenced as (
         legal_stages.impunity_status,
         row_number() over (
             partition by stages.legal_action_id
-            order by legal_stages.stage_order asc, stages.stage_date asc nulls last, stages.stage_id asc
+            order by stages.stage_id asc
         ) as stage_sequence
 
     from stages

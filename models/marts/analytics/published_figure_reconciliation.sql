@@ -97,8 +97,8 @@ final as (
         ) as description,
         compared.figure_value as published_value,
         compared.unit,
-        compared.register_value,
-        compared.register_value - compared.figure_value as register_minus_published,
+        cast(compared.register_value as decimal(18, 4)) as register_value,
+        cast(compared.register_value - compared.figure_value as decimal(18, 4)) as register_minus_published,
         case
             when compared.has_source_inconsistency then 'inconsistent_in_source'
             when not compared.is_derivable then 'not_derivable'

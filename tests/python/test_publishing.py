@@ -1,0 +1,192 @@
+"""Write-audit-publish: readers keep working while the warehouse is rebuilt and published; a
+failed build leaves the published file byte-identical; the file opens in a DuckDB 1.x client."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import copy_project, run
+
+READER = textwrap.dedent(
+    """
+    import json, os, sys, time, duckdb
+    path, stop_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    counts, failures = [], []
+    started = time.time()
+    for attempt in range(3000):  # bounded: at most 3000 queries or 15 minutes
+        try:
+            con = duckdb.connect(path, read_only=True)
+            try:
+                counts.append(con.execute(
+                    "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
+                ).fetchone())
+            finally:
+                con.close()
+        except Exception as exc:
+            failures.append(repr(exc))
+        if attempt > 5 and os.path.exists(stop_file):
+            break
+        if time.time() - started > 900:
+            break
+        time.sleep(0.05)
+    json.dump({"counts": counts, "failures": failures}, open(out, "w"))
+    """
+)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _rewrite(path: Path, change) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    change(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def add_incident(root: Path) -> None:
+    """In a disposable copy only: append one incident and its victim (copies of the last rows
+    under new ids), so that the rebuilt warehouse differs from the published one."""
+    raw = root / "seeds" / "raw"
+    new_event = {}
+
+    def add_event(rows):
+        new_event.update(rows[-1], event_id=rows[-1]["event_id"] + "-TEST")
+        rows.append(dict(new_event))
+
+    def add_victim(rows):
+        rows.append(dict(rows[-1], victim_id=rows[-1]["victim_id"] + "-TEST", event_id=new_event["event_id"]))
+
+    _rewrite(raw / "raw_incident_events.csv", add_event)
+    _rewrite(raw / "raw_incident_victims.csv", add_victim)
+
+
+@pytest.fixture()
+def published_copy(built_project, tmp_path):
+    root = copy_project(tmp_path / "project")
+    _, source_warehouse = built_project
+    warehouse = root / "warehouse" / "jsi.duckdb"
+    warehouse.parent.mkdir(parents=True)
+    warehouse.write_bytes(source_warehouse.read_bytes())
+    return root, warehouse
+
+
+def start_reader(tmp_path: Path, warehouse: Path):
+    script = tmp_path / "reader.py"
+    script.write_text(READER)
+    stop, out = tmp_path / "stop", tmp_path / "reader.json"
+    process = subprocess.Popen([sys.executable, str(script), str(warehouse), str(stop), str(out)])
+    time.sleep(1.0)
+    return process, stop, out
+
+
+def finish_reader(process, stop: Path, out: Path) -> dict:
+    stop.write_text("done")
+    process.wait(timeout=600)
+    return json.loads(out.read_text())
+
+
+def test_readers_never_fail_while_a_rebuild_is_published(published_copy, tmp_path):
+    root, warehouse = published_copy
+    con = duckdb.connect(str(warehouse), read_only=True)
+    before = con.execute(
+        "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
+    ).fetchone()
+    held = duckdb.connect(str(warehouse), read_only=True)  # a BI connection held across the publish
+    con.close()
+
+    add_incident(root)
+    process, stop, out = start_reader(tmp_path, warehouse)
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    report = finish_reader(process, stop, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+    after_con = duckdb.connect(str(warehouse), read_only=True)
+    after = after_con.execute(
+        "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
+    ).fetchone()
+    after_con.close()
+    assert after[0] == before[0] + 1, "the rebuilt warehouse was not published"
+    assert report["failures"] == [], report["failures"][:5]
+    assert len(report["counts"]) > 5
+    seen = {tuple(c) for c in report["counts"]}
+    assert seen <= {tuple(before), tuple(after)}, f"a reader saw an incomplete version: {seen}"
+    # the held connection still reads the complete old version
+    assert held.execute("select count(*) from core.fct_incidents").fetchone()[0] == before[0]
+    held.close()
+    assert (warehouse.parent / "jsi.duckdb.previous").exists(), "no previous version kept for rollback"
+
+
+def test_broken_seed_while_a_reader_reads_keeps_the_published_file(published_copy, tmp_path):
+    root, warehouse = published_copy
+    before = digest(warehouse)
+    events = root / "seeds" / "raw" / "raw_incident_events.csv"
+    text = events.read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    cells = next(csv.reader([text[1]]))
+    cells[header.index("event_date")] = "not-a-date"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    text[1] = buffer.getvalue().rstrip("\n")
+    events.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    process, stop, out = start_reader(tmp_path, warehouse)
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    report = finish_reader(process, stop, out)
+    assert result.returncode != 0
+    assert "not-a-date" in result.stdout + result.stderr
+    assert report["failures"] == []
+    assert digest(warehouse) == before
+
+
+def test_rollback_restores_the_previous_version(published_copy, tmp_path):
+    root, warehouse = published_copy
+    previous = warehouse.parent / "jsi.duckdb.previous"
+    previous.write_bytes(warehouse.read_bytes())
+    original = digest(previous)
+    warehouse.write_bytes(b"not a database")
+    result = run(["make", "rollback"], cwd=root, warehouse=warehouse)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert digest(warehouse) == original
+
+
+def test_published_file_opens_in_a_duckdb_1x_client(built_project):
+    legacy = os.environ.get("JSI_LEGACY_PYTHON")
+    if not legacy or not Path(legacy).exists():
+        pytest.skip("no DuckDB 1.x client: run `make legacy-client` (make test does)")
+    _, warehouse = built_project
+    probe = textwrap.dedent(
+        """
+        import sys, duckdb
+        con = duckdb.connect(sys.argv[1], read_only=True)
+        assert duckdb.__version__.startswith("1."), duckdb.__version__
+        relations = con.execute(
+            "select table_schema || '.' || table_name from information_schema.tables "
+            "where table_schema in ('core', 'marts')"
+        ).fetchall()
+        for (relation,) in relations:
+            con.execute(f"select * from {relation}").fetchall()
+        print(duckdb.__version__, len(relations))
+        """
+    )
+    result = subprocess.run([legacy, "-c", probe, str(warehouse)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    version, relations = result.stdout.split()
+    assert int(relations) > 30
