@@ -21,7 +21,7 @@ final as (
     from incidents
     where incidents.event_year = incidents.period_year
     group by all
-    order by incidents.country_code, incidents.period_year, incidents desc
+    order by incidents.country_code asc, incidents.period_year asc, incidents desc
 
 )
 

@@ -36,8 +36,8 @@ GRAINS = {
 KEY_FIGURES = ["killings_of_journalists", "attempted_killings_of_journalists", "threats_to_life", "attacks_on_journalists"]
 
 
-def scalar(con, sql: str):
-    return con.execute(sql).fetchone()[0]
+def scalar(con, sql: str, params: list | None = None):
+    return con.execute(sql, params or []).fetchone()[0]
 
 
 def test_all_marts_exist_and_have_rows(warehouse_con):

@@ -29,9 +29,7 @@ READER = textwrap.dedent(
         try:
             con = duckdb.connect(path, read_only=True)
             try:
-                counts.append(con.execute(
-                    "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
-                ).fetchone())
+                counts.append(con.execute(sys.argv[4]).fetchone())
             finally:
                 con.close()
         except Exception as exc:
@@ -44,6 +42,19 @@ READER = textwrap.dedent(
     json.dump({"counts": counts, "failures": failures}, open(out, "w"))
     """
 )
+
+
+COUNTS_SQL = "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
+
+
+def counts_in_fresh_process(warehouse: Path) -> tuple[int, int]:
+    """Counts as a new client sees them. (Within one process DuckDB shares one database
+    instance per path, so a connection opened while another is held would see the held file.)"""
+    probe = f"import duckdb, sys; print(*duckdb.connect(sys.argv[1], read_only=True).execute({COUNTS_SQL!r}).fetchone())"
+    result = subprocess.run([sys.executable, "-c", probe, str(warehouse)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.split()
+    return int(first), int(second)
 
 
 def digest(path: Path) -> str:
@@ -92,7 +103,7 @@ def start_reader(tmp_path: Path, warehouse: Path):
     script = tmp_path / "reader.py"
     script.write_text(READER)
     stop, out = tmp_path / "stop", tmp_path / "reader.json"
-    process = subprocess.Popen([sys.executable, str(script), str(warehouse), str(stop), str(out)])
+    process = subprocess.Popen([sys.executable, str(script), str(warehouse), str(stop), str(out), COUNTS_SQL])
     time.sleep(1.0)
     return process, stop, out
 
@@ -105,12 +116,8 @@ def finish_reader(process, stop: Path, out: Path) -> dict:
 
 def test_readers_never_fail_while_a_rebuild_is_published(published_copy, tmp_path):
     root, warehouse = published_copy
-    con = duckdb.connect(str(warehouse), read_only=True)
-    before = con.execute(
-        "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
-    ).fetchone()
+    before = counts_in_fresh_process(warehouse)
     held = duckdb.connect(str(warehouse), read_only=True)  # a BI connection held across the publish
-    con.close()
 
     add_incident(root)
     process, stop, out = start_reader(tmp_path, warehouse)
@@ -118,11 +125,7 @@ def test_readers_never_fail_while_a_rebuild_is_published(published_copy, tmp_pat
     report = finish_reader(process, stop, out)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
-    after_con = duckdb.connect(str(warehouse), read_only=True)
-    after = after_con.execute(
-        "select (select count(*) from core.fct_incidents), (select count(*) from marts.indicator_scorecard)"
-    ).fetchone()
-    after_con.close()
+    after = counts_in_fresh_process(warehouse)
     assert after[0] == before[0] + 1, "the rebuilt warehouse was not published"
     assert report["failures"] == [], report["failures"][:5]
     assert len(report["counts"]) > 5
