@@ -73,8 +73,12 @@ quality: $(STAMP)  ## Great Expectations suites against the published warehouse,
 
 test: build lint pytest  ## every check: dbt build + tests, sqlfluff, Great Expectations, pytest
 
-docs: $(STAMP)  ## generate the static dbt docs site in target/
-	$(BIN)/dbt docs generate --static
+docs: $(STAMP)  ## generate the static dbt docs site (target/static_index.html) from a copy of the warehouse
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
+	mkdir -p target
+	cp $(JSI_WAREHOUSE) target/docs_catalog.duckdb
+	JSI_WAREHOUSE=target/docs_catalog.duckdb $(BIN)/dbt docs generate --static
+	@echo "docs: target/static_index.html"
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs warehouse gx_data_docs

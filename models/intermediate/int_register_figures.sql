@@ -97,65 +97,17 @@ liberty_victims as (
 
 liberty_figures as (
 
-    select
-        liberty_victims.country_code,
-        liberty_victims.period_year,
-        liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric,
-        '' as dimension_key,
-        count(*) as register_value
-    from liberty_victims
-    group by all
-
-    union all
-
-    select
-        liberty_victims.country_code,
-        liberty_victims.period_year,
-        liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric,
-        'gender=' || liberty_victims.gender as dimension_key,
-        count(*) as register_value
-    from liberty_victims
-    group by all
-
-    union all
-
-    select
-        liberty_victims.country_code,
-        liberty_victims.period_year,
-        liberty_victims.event_year as reference_year,
-        'threats_to_freedom_of_movement' as metric,
-        'victim_group=' || liberty_victims.combined_victim_group as dimension_key,
-        count(*) as register_value
-    from liberty_victims
-    where liberty_victims.combined_victim_group is not null
-    group by all
-
-    union all
-
-    select
-        liberty_victims.country_code,
-        liberty_victims.period_year,
-        liberty_victims.event_year as reference_year,
-        'restriction_of_liberty_threats' as metric,
-        'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code as dimension_key,
-        count(*) as register_value
-    from liberty_victims
-    group by all
-
-    union all
-
-    select
-        liberty_victims.country_code,
-        liberty_victims.period_year,
-        liberty_victims.event_year as reference_year,
-        'restriction_of_liberty_threats' as metric,
-        'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code
-        || '|victim_group=' || liberty_victims.report_victim_group as dimension_key,
-        count(*) as register_value
-    from liberty_victims
-    group by all
+    {{ count_figures('liberty_victims', 'liberty_victims.event_year', [
+        {'metric': "'threats_to_freedom_of_movement'", 'key': "''"},
+        {'metric': "'threats_to_freedom_of_movement'", 'key': "'gender=' || liberty_victims.gender"},
+        {'metric': "'threats_to_freedom_of_movement'", 'key': "'victim_group=' || liberty_victims.combined_victim_group",
+            'where': 'liberty_victims.combined_victim_group is not null'},
+        {'metric': "'restriction_of_liberty_threats'",
+            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code"},
+        {'metric': "'restriction_of_liberty_threats'",
+            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code
+                || '|victim_group=' || liberty_victims.report_victim_group"},
+    ]) }}
 
 ),
 
@@ -178,65 +130,19 @@ person_actions as (
 
 ),
 
+{%- set procedure_metric = "case person_actions.procedure_type when 'criminal' then 'criminal_charges'
+    when 'civil' then 'civil_claims' when 'administrative' then 'administrative_charges' end" %}
+
 legal_figures as (
 
-    select
-        person_actions.country_code,
-        person_actions.period_year,
-        person_actions.period_year as reference_year,
-        case person_actions.procedure_type
-            when 'criminal' then 'criminal_charges'
-            when 'civil' then 'civil_claims'
-            when 'administrative' then 'administrative_charges'
-        end as metric,
-        '' as dimension_key,
-        count(*) as register_value
-    from person_actions
-    group by all
-
-    union all
-
-    select
-        person_actions.country_code,
-        person_actions.period_year,
-        person_actions.period_year as reference_year,
-        case person_actions.procedure_type
-            when 'civil' then 'civil_claims'
-            when 'administrative' then 'administrative_charges'
-        end as metric,
-        'victim_group=' || person_actions.report_victim_group as dimension_key,
-        count(*) as register_value
-    from person_actions
-    where person_actions.procedure_type != 'criminal'
-    group by all
-
-    union all
-
-    select
-        person_actions.country_code,
-        person_actions.period_year,
-        person_actions.period_year as reference_year,
-        case person_actions.procedure_type
-            when 'civil' then 'civil_claims'
-            when 'administrative' then 'administrative_charges'
-        end as metric,
-        'victim_group=' || person_actions.combined_victim_group as dimension_key,
-        count(*) as register_value
-    from person_actions
-    where person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null
-    group by all
-
-    union all
-
-    select
-        person_actions.country_code,
-        person_actions.period_year,
-        person_actions.period_year as reference_year,
-        'proceedings_related_threats' as metric,
-        '' as dimension_key,
-        count(*) as register_value
-    from person_actions
-    group by all
+    {{ count_figures('person_actions', 'person_actions.period_year', [
+        {'metric': procedure_metric, 'key': "''"},
+        {'metric': procedure_metric, 'key': "'victim_group=' || person_actions.report_victim_group",
+            'where': "person_actions.procedure_type != 'criminal'"},
+        {'metric': procedure_metric, 'key': "'victim_group=' || person_actions.combined_victim_group",
+            'where': "person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null"},
+        {'metric': "'proceedings_related_threats'", 'key': "''"},
+    ]) }}
 
 ),
 

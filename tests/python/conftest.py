@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -68,3 +69,26 @@ def warehouse_con(built_project):
     con = duckdb.connect(str(warehouse), read_only=True)
     yield con
     con.close()
+
+
+def rewrite_seed(path: Path, change) -> None:
+    """Read a seed CSV, let `change(rows)` edit the list of row dicts in place, write it back."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    change(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture()
+def published_copy(built_project, tmp_path) -> tuple[Path, Path]:
+    """A disposable project copy whose warehouse file is a published, complete build."""
+    root = copy_project(tmp_path / "project")
+    _, source_warehouse = built_project
+    warehouse = root / "warehouse" / "jsi.duckdb"
+    warehouse.parent.mkdir(parents=True)
+    warehouse.write_bytes(source_warehouse.read_bytes())
+    return root, warehouse

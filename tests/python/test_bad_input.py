@@ -9,46 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run
+from conftest import rewrite_seed, run
 
 
 def rewrite_cell(path: Path, row_number: int, column: str, value: str) -> None:
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        fields = reader.fieldnames
-        rows = list(reader)
-    rows[row_number - 1][column] = value
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_seed(path, lambda rows: rows[row_number - 1].__setitem__(column, value))
 
 
 def duplicate_row(path: Path, row_number: int) -> None:
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        fields = reader.fieldnames
-        rows = list(reader)
-    rows.append(dict(rows[row_number - 1]))
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    rewrite_seed(path, lambda rows: rows.append(dict(rows[row_number - 1])))
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture()
-def published(built_project, tmp_path):
-    """A project copy whose warehouse file is a published, complete build."""
-    root = copy_project(tmp_path / "project")
-    source_root, source_warehouse = built_project
-    warehouse = root / "warehouse" / "jsi.duckdb"
-    warehouse.parent.mkdir(parents=True)
-    warehouse.write_bytes(source_warehouse.read_bytes())
-    return root, warehouse
 
 
 EVENTS = Path("seeds/raw/raw_incident_events.csv")
@@ -64,8 +37,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published):
-    root, warehouse = published
+def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published_copy):
+    root, warehouse = published_copy
     before = digest(warehouse)
     corrupt, expected = CASES[case]
     corrupt(root)

@@ -3,9 +3,7 @@ failed build leaves the published file byte-identical; the file opens in a DuckD
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import subprocess
@@ -17,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import copy_project, run
+from conftest import rewrite_seed, run
 
 READER = textwrap.dedent(
     """
@@ -61,17 +59,6 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _rewrite(path: Path, change) -> None:
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
-    change(rows)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def add_incident(root: Path) -> None:
     """In a disposable copy only: append one incident and its victim (copies of the last rows
     under new ids), so that the rebuilt warehouse differs from the published one."""
@@ -85,18 +72,8 @@ def add_incident(root: Path) -> None:
     def add_victim(rows):
         rows.append(dict(rows[-1], victim_id=rows[-1]["victim_id"] + "-TEST", event_id=new_event["event_id"]))
 
-    _rewrite(raw / "raw_incident_events.csv", add_event)
-    _rewrite(raw / "raw_incident_victims.csv", add_victim)
-
-
-@pytest.fixture()
-def published_copy(built_project, tmp_path):
-    root = copy_project(tmp_path / "project")
-    _, source_warehouse = built_project
-    warehouse = root / "warehouse" / "jsi.duckdb"
-    warehouse.parent.mkdir(parents=True)
-    warehouse.write_bytes(source_warehouse.read_bytes())
-    return root, warehouse
+    rewrite_seed(raw / "raw_incident_events.csv", add_event)
+    rewrite_seed(raw / "raw_incident_victims.csv", add_victim)
 
 
 def start_reader(tmp_path: Path, warehouse: Path):
@@ -141,14 +118,7 @@ def test_broken_seed_while_a_reader_reads_keeps_the_published_file(published_cop
     root, warehouse = published_copy
     before = digest(warehouse)
     events = root / "seeds" / "raw" / "raw_incident_events.csv"
-    text = events.read_text(encoding="utf-8").splitlines()
-    header = text[0].split(",")
-    cells = next(csv.reader([text[1]]))
-    cells[header.index("event_date")] = "not-a-date"
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    text[1] = buffer.getvalue().rstrip("\n")
-    events.write_text("\n".join(text) + "\n", encoding="utf-8")
+    rewrite_seed(events, lambda rows: rows[0].__setitem__("event_date", "not-a-date"))
 
     process, stop, out = start_reader(tmp_path, warehouse)
     result = run(["make", "build"], cwd=root, warehouse=warehouse)

@@ -1,0 +1,302 @@
+"""Static HTML report of one JSI assessment period, and the data layer of the dashboard.
+
+    python analyses/dashboard/report.py --warehouse warehouse/jsi.duckdb --out report.html
+        [--country KZ --year 2020]
+
+Writes ONE self-contained HTML file (plotly.js is embedded inline, so it opens offline): the
+indicator scorecard, incidents by month, victims by gender and category, the SDG 16.10.1 table
+and the criminal charges published by the report against those the register itemizes. Without
+--country/--year it reports the latest period of the first country.
+
+Every query opens its own read-only DuckDB connection and closes it at once, so neither this
+script nor the Streamlit dashboard (app.py, which imports the functions below) ever holds the
+warehouse file while `make build` publishes a new one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import numbers
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import plotly.express as px
+from plotly.graph_objects import Figure
+
+STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
+GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "other or unknown": "#8c959f"}
+PERIOD_FILTER = "where country_code = ? and period_year = ?"
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> pd.DataFrame:
+    """Run one query on a fresh read-only connection that is closed right after."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).df()
+
+
+def periods(warehouse: Path) -> pd.DataFrame:
+    """The assessed periods: one row per country and year, latest year first."""
+    return query(
+        warehouse,
+        "select distinct country_code, period_year from marts.indicator_scorecard"
+        " order by country_code, period_year desc",
+    )
+
+
+def default_period(available: pd.DataFrame) -> tuple[str, int]:
+    """The latest period of the first country (periods() is sorted that way)."""
+    first = available.iloc[0]
+    return str(first["country_code"]), int(first["period_year"])
+
+
+def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """The JSI indicators of the period with their assessment status and headline figure."""
+    return query(
+        warehouse,
+        f"""
+        select indicator_code, category_title, indicator_title, assessment_status,
+               headline_description, headline_value, headline_unit, finding
+        from marts.indicator_scorecard {PERIOD_FILTER}
+        order by category_code, indicator_number
+        """,
+        [country, year],
+    )
+
+
+def incidents_by_month(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """Incidents and victims per month of the period; undated incidents come last."""
+    return query(
+        warehouse,
+        f"""
+        select month_label, sum(incident_count)::bigint as incidents, sum(victim_count)::bigint as victims
+        from marts.incidents_monthly {PERIOD_FILTER}
+        group by month_label, month_start_date
+        order by month_start_date nulls last
+        """,
+        [country, year],
+    )
+
+
+def victims_by_category_and_gender(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """Victims of the period per incident category and gender (long format, non-zero rows)."""
+    wide = query(
+        warehouse,
+        f"""
+        select replace(category_code, '_', ' ') as category,
+               sum(female_victim_count)::bigint as "female",
+               sum(male_victim_count)::bigint as "male",
+               sum(other_victim_count)::bigint as "other or unknown"
+        from marts.incidents_monthly {PERIOD_FILTER}
+        group by category_code
+        """,
+        [country, year],
+    )
+    long = wide.melt(id_vars="category", var_name="gender", value_name="victims")
+    return long[long["victims"] > 0].reset_index(drop=True)
+
+
+def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """The non-zero cells of the SDG 16.10.1 table of the period."""
+    return query(
+        warehouse,
+        f"""
+        select sdg_violation_code as "Code", sdg_violation_name as "Violation",
+               sdg_victim_group as "Victim group", sdg_sex as "Sex",
+               sdg_perpetrator_status as "Perpetrator", verified_victims as "Verified victims"
+        from marts.sdg_16_10_1 {PERIOD_FILTER} and verified_victims > 0
+        order by all
+        """,
+        [country, year],
+    )
+
+
+def sdg_totals(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """Verified victims of the period per SDG 16.10.1 violation type, zeros included."""
+    return query(
+        warehouse,
+        f"""
+        select sdg_violation_code as "Code", sdg_violation_name as "Violation",
+               sum(verified_victims)::bigint as "Verified victims"
+        from marts.sdg_16_10_1 {PERIOD_FILTER}
+        group by all
+        order by "Code"
+        """,
+        [country, year],
+    )
+
+
+def criminal_charges(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """Criminal charges per article and victim group: published by the report vs itemized."""
+    return query(
+        warehouse,
+        f"""
+        select article_row as "Article", report_victim_group as "Victim group",
+               reported_charges::double as "Reported", itemized_charges as "Itemized",
+               itemized_minus_reported::double as "Itemized minus reported", figure_id as "Figure"
+        from marts.criminal_charges_by_article {PERIOD_FILTER}
+        order by victim_group_order, article_row
+        """,
+        [country, year],
+    )
+
+
+def format_number(value: float | int | None) -> str:
+    """A whole number without decimals, any other with two; missing as an em dash."""
+    if pd.isna(value):
+        return "—"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}"
+
+
+def cell_text(value: object) -> str:
+    """The escaped text of one table cell: numbers formatted, missing values as an em dash."""
+    if isinstance(value, numbers.Number) or pd.isna(value):
+        return format_number(value)
+    return html.escape(str(value))
+
+
+def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard as shown to a reader: one row per indicator, values formatted."""
+    units = card["headline_unit"].where(card["headline_unit"] != "count", "")
+    return pd.DataFrame(
+        {
+            "Code": card["indicator_code"],
+            "Indicator": card["indicator_title"],
+            "Status": card["assessment_status"],
+            "Headline figure": card["headline_description"],
+            "Value": (card["headline_value"].map(format_number) + " " + units).str.strip(),
+            "Finding": card["finding"],
+        }
+    )
+
+
+def incidents_figure(months: pd.DataFrame) -> Figure:
+    """Bar chart of incidents per month."""
+    figure = px.bar(
+        months,
+        x="month_label",
+        y="incidents",
+        hover_data=["victims"],
+        labels={"month_label": "Month", "incidents": "Incidents", "victims": "Victims"},
+        title="Incidents by month",
+    )
+    figure.update_xaxes(type="category")
+    return figure
+
+
+def victims_figure(victims: pd.DataFrame) -> Figure:
+    """Horizontal stacked bars: victims per incident category, split by gender."""
+    order = victims.groupby("category")["victims"].sum().sort_values().index.tolist()
+    return px.bar(
+        victims,
+        x="victims",
+        y="category",
+        color="gender",
+        orientation="h",
+        color_discrete_map=GENDER_COLOURS,
+        category_orders={"category": order[::-1], "gender": list(GENDER_COLOURS)},
+        labels={"victims": "Victims", "category": "Incident category", "gender": "Gender"},
+        title="Victims by incident category and gender",
+        height=140 + 28 * len(order),
+    )
+
+
+def gender_totals(victims: pd.DataFrame) -> dict[str, int]:
+    """Victims per gender, every gender listed (zero when absent)."""
+    sums = victims.groupby("gender")["victims"].sum()
+    return {gender: int(sums.get(gender, 0)) for gender in GENDER_COLOURS}
+
+
+def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = None) -> str:
+    """An escaped HTML table; cells of `status_column` carry a class per status for colour."""
+    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, record):
+            css = f' class="status status-{html.escape(str(value))}"' if column == status_column else ""
+            cells.append(f"<td{css}>{cell_text(value)}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def stylesheet() -> str:
+    """Inline CSS of the report, with one colour per assessment status."""
+    status_rules = "".join(f".status-{status}{{color:{colour};font-weight:600}}" for status, colour in STATUS_COLOURS.items())
+    return (
+        "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}"
+        "table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}"
+        "th,td{border:1px solid #d0d7de;padding:0.3rem 0.5rem;text-align:left;vertical-align:top}"
+        "th{background:#f6f8fa}#scorecard td:last-child{font-size:0.8rem;color:#57606a}"
+        ".summary{font-size:1.05rem}" + status_rules
+    )
+
+
+def render_report(warehouse: Path, country: str, year: int) -> str:
+    """The complete, self-contained HTML report of one period."""
+    months = incidents_by_month(warehouse, country, year)
+    victims = victims_by_category_and_gender(warehouse, country, year)
+    charges = criminal_charges(warehouse, country, year)
+    genders = ", ".join(f"{gender} {count}" for gender, count in gender_totals(victims).items())
+    undated = int(months.loc[months["month_label"] == "month unknown", "incidents"].sum())
+    title = f"JSI assessment {html.escape(country)} {year}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{stylesheet()}</style></head>
+<body>
+<h1>{title}</h1>
+<p>UNESCO Journalists' Safety Indicators: country <strong id="country">{html.escape(country)}</strong>,
+period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
+<h2>Indicator scorecard</h2>
+{html_table(scorecard_display(scorecard(warehouse, country, year)), "scorecard", status_column="Status")}
+<h2>Incidents by month</h2>
+<p class="summary">Incidents of the period: <strong id="total-incidents">{int(months["incidents"].sum())}</strong>
+(month unknown: {undated}); victims: <strong id="total-victims">{int(months["victims"].sum())}</strong>.</p>
+{incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
+<h2>Victims by gender and category</h2>
+<p class="summary" id="victims-by-gender">Victims by gender: {html.escape(genders)}.</p>
+{victims_figure(victims).to_html(full_html=False, include_plotlyjs=False)}
+<h2>SDG 16.10.1: verified victims</h2>
+<h3>Totals by violation type</h3>
+{html_table(sdg_totals(warehouse, country, year), "sdg-totals")}
+<h3>Non-zero cells</h3>
+{html_table(sdg_cells(warehouse, country, year), "sdg-cells")}
+<h2>Criminal charges by article: reported vs itemized</h2>
+<p class="summary">Charges the report publishes: <strong id="reported-charges">{format_number(charges["Reported"].sum())}</strong>;
+charges itemized in the register: <strong id="itemized-charges">{int(charges["Itemized"].sum())}</strong>.
+An empty "Reported" cell is a combination the report publishes no figure for.</p>
+{html_table(charges, "criminal-charges")}
+</body></html>
+"""
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--warehouse", type=Path, required=True, help="DuckDB warehouse file (opened read-only)")
+    parser.add_argument("--out", type=Path, required=True, help="HTML file to write")
+    parser.add_argument("--country", help="country code; default: the first country")
+    parser.add_argument("--year", type=int, help="period year; default: the country's latest")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the report of the chosen (or default) period."""
+    args = parse_args(argv)
+    available = periods(args.warehouse)
+    if args.country:
+        available = available[available["country_code"] == args.country]
+    if args.year:
+        available = available[available["period_year"] == args.year]
+    if available.empty:
+        raise SystemExit(f"no assessed period for country={args.country} year={args.year} in {args.warehouse}")
+    country, year = default_period(available)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_report(args.warehouse, country, year), encoding="utf-8")
+    print(f"wrote {args.out} ({country} {year})")
+
+
+if __name__ == "__main__":
+    main()
