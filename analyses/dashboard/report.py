@@ -181,27 +181,26 @@ def incidents_figure(months: pd.DataFrame) -> Figure:
         y="incidents",
         hover_data=["victims"],
         labels={"month_label": "Month", "incidents": "Incidents", "victims": "Victims"},
-        title="Incidents by month",
     )
     figure.update_xaxes(type="category")
-    return figure
+    return figure.update_layout(margin={"t": 30})
 
 
 def victims_figure(victims: pd.DataFrame) -> Figure:
     """Horizontal stacked bars: victims per incident category, split by gender."""
-    order = victims.groupby("category")["victims"].sum().sort_values().index.tolist()
-    return px.bar(
+    order = victims.groupby("category")["victims"].sum().sort_values(ascending=False, kind="stable").index.tolist()
+    figure = px.bar(
         victims,
         x="victims",
         y="category",
         color="gender",
         orientation="h",
         color_discrete_map=GENDER_COLOURS,
-        category_orders={"category": order[::-1], "gender": list(GENDER_COLOURS)},
+        category_orders={"category": order, "gender": list(GENDER_COLOURS)},
         labels={"victims": "Victims", "category": "Incident category", "gender": "Gender"},
-        title="Victims by incident category and gender",
-        height=140 + 28 * len(order),
+        height=120 + 28 * len(order),
     )
+    return figure.update_layout(margin={"t": 30})
 
 
 def gender_totals(victims: pd.DataFrame) -> dict[str, int]:

@@ -1,0 +1,235 @@
+"""The dashboard as a person sees it: the static HTML report and the Streamlit app, loaded in
+Debian's headless Chromium through Playwright. Every expected number is queried from the same
+warehouse; screenshots go to target/screenshots/ (git-ignored) for a human to look at.
+
+Needs /usr/bin/chromium (`apt-get install chromium`) and analyses/dashboard/requirements.txt;
+each test is skipped, with the reason, when one is missing. The warehouse is $JSI_TEST_WAREHOUSE
+if set, else the session's freshly built one (the `built_project` fixture).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DASHBOARD = PROJECT_ROOT / "analyses" / "dashboard"
+SCREENSHOTS = PROJECT_ROOT / "target" / "screenshots"
+INSTALL_HINT = "pip install -r analyses/dashboard/requirements.txt"
+# Cells of each row of an HTML table, as the browser renders them.
+ROW_CELLS_JS = "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
+
+
+def installed(module: str) -> bool:
+    """Whether a Python package can be imported."""
+    return importlib.util.find_spec(module) is not None
+
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no {CHROMIUM}: apt-get install chromium"),
+    pytest.mark.skipif(not installed("playwright"), reason=f"playwright is not installed: {INSTALL_HINT}"),
+    pytest.mark.skipif(not installed("plotly"), reason=f"plotly is not installed: {INSTALL_HINT}"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def warehouse(request) -> Path:
+    """$JSI_TEST_WAREHOUSE, or the warehouse the session builds from a copy of the project."""
+    override = os.environ.get("JSI_TEST_WAREHOUSE")
+    if override:
+        return Path(override).resolve()
+    _, built = request.getfixturevalue("built_project")
+    return built
+
+
+@pytest.fixture(scope="module")
+def expected(warehouse: Path) -> dict:
+    """The period both pages show by default (first country, its latest year), its total
+    incidents and the status of each indicator, queried from the warehouse."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        country, year = con.execute(
+            "select country_code, max(period_year) from marts.indicator_scorecard group by 1 order by 1 limit 1"
+        ).fetchone()
+        period = [country, year]
+        (incidents,) = con.execute(
+            "select coalesce(sum(incident_count), 0) from marts.incidents_monthly where country_code = ? and period_year = ?",
+            period,
+        ).fetchone()
+        statuses = con.execute(
+            "select indicator_code, assessment_status from marts.indicator_scorecard where country_code = ? and period_year = ?",
+            period,
+        ).fetchall()
+    return {"country": country, "year": year, "incidents": int(incidents), "statuses": dict(statuses)}
+
+
+def table_rows(table) -> dict[str, dict[str, str]]:
+    """The body rows of an HTML table (a Playwright locator) keyed by their first cell, each
+    as {column header: cell text}."""
+    (header,) = table.locator("thead tr").evaluate_all(ROW_CELLS_JS)
+    rows = table.locator("tbody tr").evaluate_all(ROW_CELLS_JS)
+    return {cells[0]: dict(zip(header, cells)) for cells in rows}
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot under target/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def block_network(page) -> list[str]:
+    """Abort every request that is not for a local file; return the list of those aborted."""
+    blocked: list[str] = []
+
+    def handle(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return blocked
+
+
+def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, expected, tmp_path):
+    report = tmp_path / "report.html"
+    result = subprocess.run(
+        [sys.executable, str(DASHBOARD / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    blocked = block_network(page)
+    page.goto(report.as_uri())
+    charts = page.locator(".js-plotly-plot")
+    charts.last.locator(".main-svg").first.wait_for(timeout=30_000)
+    shot = screenshot(page, "report.png")
+
+    assert blocked == [], "the report must be self-contained"
+    assert page.inner_text("h1") == f"JSI assessment {expected['country']} {expected['year']}"
+    assert page.inner_text("#total-incidents") == str(expected["incidents"])
+    rows = table_rows(page.locator("#scorecard"))
+    assert {code: row["Status"] for code, row in rows.items()} == expected["statuses"]
+    assert charts.count() == 2
+    monthly = charts.first.evaluate("chart => Array.from(chart._fullData[0].y)")
+    assert sum(monthly) == expected["incidents"], "the monthly bars add up to the period's incidents"
+    assert shot.stat().st_size > 0
+    page.close()
+
+
+def free_port() -> int:
+    """A TCP port on localhost that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    """Poll Streamlit's health endpoint until it answers ok; fail early if the server exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"streamlit exited with {server.returncode}:\n{log.read_text()}"
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"streamlit did not serve {url} within {timeout} s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def dashboard(warehouse: Path, tmp_path):
+    """The Streamlit app on a free localhost port over the test warehouse: (url, process)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(DASHBOARD / "app.py"),
+        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+    ]
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=dict(os.environ, JSI_WAREHOUSE=str(warehouse)),
+            stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_serving(url, server, log)
+        yield url, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def open_files(pid: int) -> set[Path]:
+    """The files a process holds open (Linux /proc)."""
+    files = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            files.add(Path(os.readlink(fd)))
+        except OSError:  # closed while listing
+            continue
+    return files
+
+
+@pytest.mark.skipif(not installed("streamlit"), reason=f"streamlit is not installed: {INSTALL_HINT}")
+def test_streamlit_dashboard_renders_the_scorecard(browser, warehouse, expected, dashboard):
+    url, server = dashboard
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    scorecard = page.get_by_test_id("stTable").first
+    scorecard.locator("tbody tr").first.wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot .main-svg").nth(1).wait_for(timeout=60_000)
+    # Streamlit scrolls inside its own container: grow the viewport to hold the whole page.
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(height + 100, 8000)})
+    shot = screenshot(page, "dashboard.png")
+
+    assert f"JSI assessment {expected['country']} {expected['year']}" in page.inner_text("h1")
+    rows = table_rows(scorecard)
+    assert {code: row["Status"] for code, row in rows.items()} == expected["statuses"]
+    incidents = page.get_by_test_id("stMetric").filter(has_text="Incidents of the period")
+    assert str(expected["incidents"]) in incidents.inner_text()
+    assert warehouse not in open_files(server.pid), "the app must close its connection after each query"
+    assert shot.stat().st_size > 0
+    page.close()
