@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client build rollback test dbt-test lint pytest quality docs clean
+.PHONY: help venv legacy-client build rollback dashboard report test dbt-test lint pytest quality docs clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -72,6 +72,18 @@ quality: $(STAMP)  ## Great Expectations suites against the published warehouse,
 	JSI_QUALITY_WAREHOUSE=$(abspath $(JSI_WAREHOUSE)) $(BIN)/python -m pytest tests/python/test_great_expectations.py
 
 test: build lint pytest  ## every check: dbt build + tests, sqlfluff, Great Expectations, pytest
+
+DASHBOARD_PORT ?= 8501
+REPORT ?= target/dashboard/jsi_report.html
+
+dashboard: $(STAMP)  ## Streamlit dashboard of the published warehouse (read-only) on localhost:$(DASHBOARD_PORT)
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
+	$(BIN)/streamlit run analyses/dashboard/app.py --server.headless true --server.address 127.0.0.1 \
+		--server.port $(DASHBOARD_PORT) --browser.gatherUsageStats false
+
+report: $(STAMP)  ## self-contained static HTML report (works offline) of the published warehouse in $(REPORT)
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
+	$(BIN)/python analyses/dashboard/report.py --warehouse $(JSI_WAREHOUSE) --out $(REPORT)
 
 docs: $(STAMP)  ## generate the static dbt docs site (target/static_index.html) from a copy of the warehouse
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }

@@ -45,6 +45,11 @@ def status_style(status: str) -> str:
     return f"color: {report.STATUS_COLOURS.get(status, 'inherit')}; font-weight: 600"
 
 
+def plain(text: str) -> str:
+    """Text for Streamlit markdown with "$" escaped (it would start a formula)."""
+    return text.replace("$", "\\$")
+
+
 def show_scorecard(warehouse: Path, country: str, year: int) -> None:
     """The indicator scorecard as a static table, status coloured; the findings folded below."""
     st.header("Indicator scorecard")
@@ -52,18 +57,18 @@ def show_scorecard(warehouse: Path, country: str, year: int) -> None:
     summary = card.drop(columns="Finding")
     st.table(summary.style.map(status_style, subset=["Status"]).hide(axis="index"))
     with st.expander("Findings of the report, by indicator"):
-        st.markdown("\n".join(f"- **{row.Code}** ({row.Status}): {row.Finding}" for row in card.itertuples()))
+        st.markdown("\n".join(f"- **{row.Code}** ({row.Status}): {plain(row.Finding)}" for row in card.itertuples()))
 
 
 def show_incidents(warehouse: Path, country: str, year: int) -> None:
     """Incident and victim totals and the bar chart of incidents per month."""
     st.header("Incidents by month")
     months = report.incidents_by_month(warehouse, country, year)
-    undated = int(months.loc[months["month_label"] == "month unknown", "incidents"].sum())
+    totals = report.incident_totals(months)
     left, middle, right = st.columns(3)
-    left.metric("Incidents of the period", int(months["incidents"].sum()))
-    middle.metric("Month unknown", undated)
-    right.metric("Victims", int(months["victims"].sum()))
+    left.metric("Incidents of the period", totals["incidents"])
+    middle.metric("Month unknown", totals["undated"])
+    right.metric("Victims", totals["victims"])
     st.plotly_chart(report.incidents_figure(months))
 
 
@@ -89,9 +94,9 @@ def show_charges(warehouse: Path, country: str, year: int) -> None:
     """Criminal charges per article and victim group: reported by the report vs itemized."""
     st.header("Criminal charges by article: reported vs itemized")
     charges = report.criminal_charges(warehouse, country, year)
+    totals = report.charge_totals(charges)
     st.caption(
-        f"Charges the report publishes: {report.format_number(charges['Reported'].sum())}; "
-        f"itemized in the register: {int(charges['Itemized'].sum())}. "
+        f"Charges the report publishes: {totals['reported']}; itemized in the register: {totals['itemized']}. "
         "An empty 'Reported' cell is a combination the report publishes no figure for."
     )
     st.dataframe(charges, hide_index=True, placeholder="—")

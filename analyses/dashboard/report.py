@@ -209,6 +209,21 @@ def gender_totals(victims: pd.DataFrame) -> dict[str, int]:
     return {gender: int(sums.get(gender, 0)) for gender in GENDER_COLOURS}
 
 
+def incident_totals(months: pd.DataFrame) -> dict[str, int]:
+    """Incidents and victims of the period, and the incidents whose month is unknown."""
+    undated = months["month_label"] == "month unknown"
+    return {
+        "incidents": int(months["incidents"].sum()),
+        "undated": int(months.loc[undated, "incidents"].sum()),
+        "victims": int(months["victims"].sum()),
+    }
+
+
+def charge_totals(charges: pd.DataFrame) -> dict[str, str]:
+    """Charges the report publishes and charges the register itemizes, as display text."""
+    return {"reported": format_number(charges["Reported"].sum()), "itemized": format_number(charges["Itemized"].sum())}
+
+
 def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = None) -> str:
     """An escaped HTML table; cells of `status_column` carry a class per status for colour."""
     head = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
@@ -239,8 +254,8 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
     months = incidents_by_month(warehouse, country, year)
     victims = victims_by_category_and_gender(warehouse, country, year)
     charges = criminal_charges(warehouse, country, year)
+    totals, charged = incident_totals(months), charge_totals(charges)
     genders = ", ".join(f"{gender} {count}" for gender, count in gender_totals(victims).items())
-    undated = int(months.loc[months["month_label"] == "month unknown", "incidents"].sum())
     title = f"JSI assessment {html.escape(country)} {year}"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{stylesheet()}</style></head>
@@ -251,8 +266,8 @@ period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 <h2>Indicator scorecard</h2>
 {html_table(scorecard_display(scorecard(warehouse, country, year)), "scorecard", status_column="Status")}
 <h2>Incidents by month</h2>
-<p class="summary">Incidents of the period: <strong id="total-incidents">{int(months["incidents"].sum())}</strong>
-(month unknown: {undated}); victims: <strong id="total-victims">{int(months["victims"].sum())}</strong>.</p>
+<p class="summary">Incidents of the period: <strong id="total-incidents">{totals["incidents"]}</strong>
+(month unknown: {totals["undated"]}); victims: <strong id="total-victims">{totals["victims"]}</strong>.</p>
 {incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
 <h2>Victims by gender and category</h2>
 <p class="summary" id="victims-by-gender">Victims by gender: {html.escape(genders)}.</p>
@@ -263,8 +278,8 @@ period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 <h3>Non-zero cells</h3>
 {html_table(sdg_cells(warehouse, country, year), "sdg-cells")}
 <h2>Criminal charges by article: reported vs itemized</h2>
-<p class="summary">Charges the report publishes: <strong id="reported-charges">{format_number(charges["Reported"].sum())}</strong>;
-charges itemized in the register: <strong id="itemized-charges">{int(charges["Itemized"].sum())}</strong>.
+<p class="summary">Charges the report publishes: <strong id="reported-charges">{charged["reported"]}</strong>;
+charges itemized in the register: <strong id="itemized-charges">{charged["itemized"]}</strong>.
 An empty "Reported" cell is a combination the report publishes no figure for.</p>
 {html_table(charges, "criminal-charges")}
 </body></html>
@@ -284,10 +299,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     """Write the report of the chosen (or default) period."""
     args = parse_args(argv)
+    if not args.warehouse.is_file():
+        raise SystemExit(f"no warehouse at {args.warehouse}: run make build")
     available = periods(args.warehouse)
     if args.country:
         available = available[available["country_code"] == args.country]
-    if args.year:
+    if args.year is not None:
         available = available[available["period_year"] == args.year]
     if available.empty:
         raise SystemExit(f"no assessed period for country={args.country} year={args.year} in {args.warehouse}")

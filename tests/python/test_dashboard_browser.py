@@ -2,7 +2,7 @@
 Debian's headless Chromium through Playwright. Every expected number is queried from the same
 warehouse; screenshots go to target/screenshots/ (git-ignored) for a human to look at.
 
-Needs /usr/bin/chromium (`apt-get install chromium`) and analyses/dashboard/requirements.txt;
+Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run) and the pinned dashboard packages (pyproject.toml);
 each test is skipped, with the reason, when one is missing. The warehouse is $JSI_TEST_WAREHOUSE
 if set, else the session's freshly built one (the `built_project` fixture).
 """
@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 ]
 DASHBOARD = PROJECT_ROOT / "analyses" / "dashboard"
 SCREENSHOTS = PROJECT_ROOT / "target" / "screenshots"
-INSTALL_HINT = "pip install -r analyses/dashboard/requirements.txt"
+INSTALL_HINT = "make venv (installs the pinned toolchain from pyproject.toml)"
 # Cells of each row of an HTML table, as the browser renders them.
 ROW_CELLS_JS = "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
 
