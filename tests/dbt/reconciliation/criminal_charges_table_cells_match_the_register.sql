@@ -13,7 +13,15 @@ charges as (
 
 final as (
 
-    select * from charges
+    select
+        charges.country_code,
+        charges.period_year,
+        charges.article_row,
+        charges.report_victim_group,
+        charges.reported_charges,
+        charges.itemized_charges
+
+    from charges
     where
         charges.reported_charges is not null
         and charges.itemized_charges != charges.reported_charges

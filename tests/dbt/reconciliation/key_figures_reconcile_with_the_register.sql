@@ -11,7 +11,14 @@ reconciliation as (
 
 final as (
 
-    select * from reconciliation
+    select
+        reconciliation.figure_id,
+        reconciliation.description,
+        reconciliation.published_value,
+        reconciliation.register_value,
+        reconciliation.status
+
+    from reconciliation
     where
         reconciliation.metric in (
             'killings_of_journalists', 'attempted_killings_of_journalists', 'threats_to_life', 'attacks_on_journalists'
