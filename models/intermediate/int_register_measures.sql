@@ -34,6 +34,12 @@ hosting_market as (
 
 ),
 
+media_registry as (
+
+    select * from {{ ref('stg_assessment__media_registry') }}
+
+),
+
 period_incidents as (
 
     select * from incidents
@@ -170,6 +176,21 @@ hosting_measures as (
 
 ),
 
+registry_measures as (
+
+    select
+        media_registry.country_code,
+        media_registry.period_year,
+        'registered_media_outlets' as measure,
+        'media_type' as breakdown,
+        media_registry.media_type as breakdown_value,
+        media_registry.registered_count as measure_value,
+        'count' as unit
+    from media_registry
+    where media_registry.record_type = 'national_total'
+
+),
+
 final as (
 
     select * from incident_measures
@@ -185,6 +206,8 @@ final as (
     select * from provision_measures
     union all
     select * from hosting_measures
+    union all
+    select * from registry_measures
 
 )
 
