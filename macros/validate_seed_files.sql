@@ -117,6 +117,6 @@
         select
             row_number() over () as seed_row,
             *
-        from read_csv('{{ path }}', header = true, all_varchar = true, quote = '"', escape = '"')
+        from read_csv('{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')
     )
 {%- endmacro %}
