@@ -28,6 +28,22 @@
         {%- set meta = node.config.meta or {} -%}
         {%- set rows = _seed_rows_sql(path) -%}
 
+        {#- 0. rows that are not well-formed CSV (wrong number of fields, broken quoting) -#}
+        {%- set rejects_table = 'seed_rejects_' ~ loop.index -%}
+        {%- set malformed -%}
+            select count(*) from read_csv(
+                '{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+                store_rejects = true, rejects_table = '{{ rejects_table }}', rejects_scan = '{{ rejects_table }}_scan'
+            )
+        {%- endset -%}
+        {%- do run_query(malformed) -%}
+        {%- set rejects = run_query('select line, error_message from ' ~ rejects_table ~ ' order by line limit ' ~ max_examples) -%}
+        {%- for r in rejects.rows -%}
+            {%- do problems.append(path ~ ', line ' ~ r[0] ~ ': malformed CSV row (' ~ r[1] ~ ')') -%}
+        {%- endfor -%}
+        {#- the other checks only make sense on a well-formed file -#}
+        {%- if rejects.rows | length == 0 -%}
+
         {#- 1. declared types -#}
         {%- for column, data_type in (node.config.column_types or {}).items() -%}
             {%- if data_type | lower not in ('varchar', 'text', 'string') -%}
@@ -99,6 +115,7 @@
                 {%- endfor -%}
             {%- endif -%}
         {%- endfor -%}
+        {%- endif -%}
     {%- endfor -%}
 
     {%- if problems | length > 0 -%}

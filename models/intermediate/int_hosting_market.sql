@@ -1,4 +1,4 @@
--- The KZ-domain hosting market (the report's hosting table): one row per table row with its
+-- The national-domain (ccTLD, e.g. .kz) hosting market (the report's hosting table): one row per table row with its
 -- domains and share, and the market's concentration computed from the single providers:
 -- Herfindahl-Hirschman index (sum of squared percent shares, 0-10000) and top-3 share.
 with
@@ -12,7 +12,7 @@ intermediaries as (
 table_rows as (
 
     select * from intermediaries
-    where intermediaries.record_type in ('kz_domain_hosting', 'kz_domain_hosting_others')
+    where intermediaries.record_type in ('national_domain_hosting', 'national_domain_hosting_others')
 
 ),
 
@@ -23,12 +23,12 @@ shares as (
         table_rows.period_year,
         table_rows.provider_name,
         table_rows.provider_rank,
-        table_rows.record_type = 'kz_domain_hosting' as is_single_provider,
+        table_rows.record_type = 'national_domain_hosting' as is_single_provider,
         table_rows.figure_value as market_share_percent,
         table_rows.intermediary_row_id
 
     from table_rows
-    where table_rows.metric = 'kz_domain_market_share'
+    where table_rows.metric = 'national_domain_market_share'
 
 ),
 
@@ -41,7 +41,7 @@ domains as (
         table_rows.figure_value as domain_count
 
     from table_rows
-    where table_rows.metric = 'kz_domains_count'
+    where table_rows.metric = 'national_domains_count'
 
 ),
 
@@ -54,8 +54,8 @@ stated_totals as (
 
     from intermediaries
     where
-        intermediaries.record_type = 'kz_domain_hosting_total'
-        and intermediaries.metric = 'kz_domain_market_share'
+        intermediaries.record_type = 'national_domain_hosting_total'
+        and intermediaries.metric = 'national_domain_market_share'
 
 ),
 

@@ -155,7 +155,7 @@ hosting_measures as (
     select distinct
         hosting_market.country_code,
         hosting_market.period_year,
-        'kz_domain_hosting_hhi' as measure,
+        'national_domain_hosting_hhi' as measure,
         'total' as breakdown,
         'all' as breakdown_value,
         hosting_market.hhi as measure_value,
@@ -167,7 +167,7 @@ hosting_measures as (
     select distinct
         hosting_market.country_code,
         hosting_market.period_year,
-        'kz_domain_hosting_top3_share' as measure,
+        'national_domain_hosting_top3_share' as measure,
         'total' as breakdown,
         'all' as breakdown_value,
         hosting_market.top3_share_percent as measure_value,

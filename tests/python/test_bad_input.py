@@ -20,6 +20,13 @@ def duplicate_row(path: Path, row_number: int) -> None:
     rewrite_seed(path, lambda rows: rows.append(dict(rows[row_number - 1])))
 
 
+def add_stray_field(path: Path, line_number: int) -> None:
+    """Break one line of the file: an extra field, as a stray comma in an unquoted cell makes."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[line_number - 1] += ",stray"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -31,6 +38,8 @@ CASES = {
                        ["raw_incident_events.csv", "row 3", "column event_date", "2020-02-31", "not a valid date"]),
     "unknown_category": (lambda root: rewrite_cell(root / EVENTS, 2, "category_code", "alien_abduction"),
                          ["raw_incident_events.csv", "row 2", "column category_code", "alien_abduction", "vocab_incident_categories"]),
+    "malformed_row": (lambda root: add_stray_field(root / EVENTS, 5),
+                      ["raw_incident_events.csv", "line 5", "malformed CSV row"]),
     "duplicate_key": (lambda root: duplicate_row(root / EVENTS, 4),
                       ["raw_incident_events.csv", "column event_id", "duplicate key value"]),
 }

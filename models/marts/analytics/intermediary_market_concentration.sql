@@ -1,4 +1,4 @@
--- The KZ-domain hosting market of each period: providers' domains and shares as the report's
+-- The national-domain (ccTLD, e.g. .kz) hosting market of each period: providers' domains and shares as the report's
 -- table gives them, with the Herfindahl-Hirschman index and the top-3 share of the market.
 with
 
