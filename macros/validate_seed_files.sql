@@ -21,28 +21,33 @@
         {%- do seeds.update({node.name: node}) -%}
     {%- endfor -%}
 
+    {#- 0. every file must be well-formed CSV (the right number of fields, balanced quotes);
+        the other checks read the files, so a malformed one stops the validation here -#}
     {%- set problems = [] -%}
     {%- for seed_name in seeds | sort -%}
-        {%- set node = seeds[seed_name] -%}
-        {%- set path = node.original_file_path -%}
-        {%- set meta = node.config.meta or {} -%}
-        {%- set rows = _seed_rows_sql(path) -%}
-
-        {#- 0. rows that are not well-formed CSV (wrong number of fields, broken quoting) -#}
+        {%- set path = seeds[seed_name].original_file_path -%}
         {%- set rejects_table = 'seed_rejects_' ~ loop.index -%}
         {%- set malformed -%}
-            select count(*) from read_csv(
-                '{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
-                store_rejects = true, rejects_table = '{{ rejects_table }}', rejects_scan = '{{ rejects_table }}_scan'
-            )
+            select count(*) from {{ _read_seed_csv(path, "store_rejects = true, rejects_table = '" ~ rejects_table ~ "', rejects_scan = '" ~ rejects_table ~ "_scan'") }}
         {%- endset -%}
         {%- do run_query(malformed) -%}
         {%- set rejects = run_query('select line, error_message from ' ~ rejects_table ~ ' order by line limit ' ~ max_examples) -%}
         {%- for r in rejects.rows -%}
             {%- do problems.append(path ~ ', line ' ~ r[0] ~ ': malformed CSV row (' ~ r[1] ~ ')') -%}
         {%- endfor -%}
-        {#- the other checks only make sense on a well-formed file -#}
-        {%- if rejects.rows | length == 0 -%}
+    {%- endfor -%}
+    {%- if problems | length > 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
+            ~ problems | join('\n  - ')
+        ) }}
+    {%- endif -%}
+
+    {%- for seed_name in seeds | sort -%}
+        {%- set node = seeds[seed_name] -%}
+        {%- set path = node.original_file_path -%}
+        {%- set meta = node.config.meta or {} -%}
+        {%- set rows = _seed_rows_sql(path) -%}
 
         {#- 1. declared types -#}
         {%- for column, data_type in (node.config.column_types or {}).items() -%}
@@ -115,7 +120,6 @@
                 {%- endfor -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- endif -%}
     {%- endfor -%}
 
     {%- if problems | length > 0 -%}
@@ -134,6 +138,24 @@
         select
             row_number() over () as seed_row,
             *
-        from read_csv('{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')
+        from {{ _read_seed_csv(path) }}
+    )
+{%- endmacro %}
+
+
+{#-
+    read_csv over a seed file with its own header's column names, all as text, and no dialect
+    sniffing (a malformed early row would defeat the sniffer): comma-separated, double quotes.
+-#}
+{% macro _read_seed_csv(path, options='') -%}
+    {%- set header_query -%}
+        select trim(split_part(content, chr(10), 1), chr(13) || ' ') from read_text('{{ path }}')
+    {%- endset -%}
+    {%- set header = run_query(header_query).rows[0][0] -%}
+    read_csv(
+        '{{ path }}',
+        header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+        columns = { {%- for name in header.split(',') %}'{{ name | trim }}': 'varchar'{{ ", " if not loop.last }}{% endfor -%} }
+        {%- if options %}, {{ options }}{% endif %}
     )
 {%- endmacro %}
