@@ -107,7 +107,8 @@ final as (
         events.alt_event_date,
         events.inconsistency_note,
         events.source_section,
-        events.source_locator
+        events.source_locator,
+        events.load_batch_id
 
     from events
     inner join most_serious

@@ -27,7 +27,8 @@ stage_dates as (
         stages.legal_action_id,
         count(*) as stage_count,
         min(stages.stage_date) as first_stage_date,
-        max(stages.stage_date) as last_stage_date
+        max(stages.stage_date) as last_stage_date,
+        max(stages.load_batch_id) as load_batch_id
 
     from stages
     group by stages.legal_action_id
@@ -67,7 +68,9 @@ final as (
         end as impunity_status,
         legal_actions.inconsistency_note,
         legal_actions.source_section,
-        legal_actions.source_locator
+        legal_actions.source_locator,
+        -- the newest load batch that delivered the action or one of its stages
+        greatest(legal_actions.load_batch_id, coalesce(stage_dates.load_batch_id, 0)) as load_batch_id
 
     from legal_actions
     left join current_stage

@@ -61,7 +61,7 @@ all_names as (
 final as (
 
     select
-        {{ surrogate_key(['all_names.country_code', 'all_names.outlet_name']) }} as outlet_key,
+        {{ outlet_key('all_names.country_code', 'all_names.outlet_name') }} as outlet_key,
         all_names.country_code,
         all_names.outlet_name,
         coalesce(named_outlets.media_type, 'unknown') as media_type,

@@ -6,12 +6,18 @@ with
 incident_victims as (
 
     select * from {{ ref('stg_assessment__incident_victims') }}
+    {%- if is_incremental() %}
+        where load_batch_id > {{ load_batch_watermark() }}
+    {%- endif %}
 
 ),
 
 legal_actions as (
 
     select * from {{ ref('stg_assessment__legal_actions') }}
+    {%- if is_incremental() %}
+        where load_batch_id > {{ load_batch_watermark() }}
+    {%- endif %}
 
 ),
 
@@ -32,7 +38,8 @@ from_incidents as (
         incident_victims.victim_name,
         incident_victims.role_code,
         incident_victims.gender,
-        incident_victims.outlet_name
+        incident_victims.outlet_name,
+        incident_victims.load_batch_id
 
     from incident_victims
 
@@ -49,7 +56,8 @@ from_legal_actions as (
         legal_actions.victim_name,
         legal_actions.victim_role_code as role_code,
         legal_actions.victim_gender as gender,
-        legal_actions.outlet_name
+        legal_actions.outlet_name,
+        legal_actions.load_batch_id
 
     from legal_actions
     inner join victim_roles
@@ -65,19 +73,26 @@ unioned as (
 
 ),
 
+with_outlet as (
+
+    select
+        unioned.*,
+        {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
+            as affected_outlet_name
+
+    from unioned
+
+),
+
 final as (
 
     select
-        {{ surrogate_key(['unioned.country_code', 'unioned.victim_type', 'coalesce(unioned.victim_name, unioned.appearance_id)']) }}
+        {{ victim_key('with_outlet.country_code', 'with_outlet.victim_type', 'with_outlet.victim_name', 'with_outlet.appearance_id') }}
             as victim_key,
-        unioned.*,
-        -- the outlet concerned: the victim's employer, or the victim itself when it is an outlet
-        coalesce(
-            unioned.outlet_name,
-            case when unioned.victim_type = 'outlet' then unioned.victim_name end
-        ) as affected_outlet_name
+        with_outlet.*,
+        {{ outlet_key('with_outlet.country_code', 'with_outlet.affected_outlet_name') }} as affected_outlet_key
 
-    from unioned
+    from with_outlet
 
 )
 

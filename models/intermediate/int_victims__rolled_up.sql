@@ -57,7 +57,8 @@ victims as (
         count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
         count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
         min(appearances.period_year) as first_period_year,
-        max(appearances.period_year) as last_period_year
+        max(appearances.period_year) as last_period_year,
+        max(appearances.load_batch_id) as load_batch_id
 
     from appearances
     group by appearances.victim_key
@@ -85,7 +86,8 @@ final as (
         victims.incident_count,
         victims.legal_action_count,
         victims.first_period_year,
-        victims.last_period_year
+        victims.last_period_year,
+        victims.load_batch_id
 
     from victims
     inner join main_role

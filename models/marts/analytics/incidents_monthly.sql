@@ -27,17 +27,38 @@ period_incidents as (
 
 ),
 
-months as (
+categories_in_period as (
 
     select distinct
         period_incidents.country_code,
         period_incidents.period_year,
-        period_incidents.category_code,
-        dates.month_start_date
+        period_incidents.category_code
 
     from period_incidents
-    inner join dates
-        on period_incidents.period_year = dates.year_number
+
+),
+
+calendar_months as (
+
+    select distinct
+        dates.year_number,
+        dates.month_start_date
+
+    from dates
+
+),
+
+months as (
+
+    select
+        categories_in_period.country_code,
+        categories_in_period.period_year,
+        categories_in_period.category_code,
+        calendar_months.month_start_date
+
+    from categories_in_period
+    inner join calendar_months
+        on categories_in_period.period_year = calendar_months.year_number
 
     union
 

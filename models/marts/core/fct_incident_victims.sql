@@ -12,18 +12,6 @@ victims as (
 
 ),
 
-appearances as (
-
-    select * from {{ ref('int_victim_appearances') }}
-
-),
-
-outlets as (
-
-    select * from {{ ref('int_outlets') }}
-
-),
-
 role_to_victim_group as (
 
     select * from {{ ref('stg_reference__role_to_victim_group') }}
@@ -36,17 +24,39 @@ genders as (
 
 ),
 
+-- the victims this run (re)builds: all of them, or in an incremental run those delivered in a
+-- new load batch and the victims of incidents rebuilt in this run
+victims_to_build as (
+
+    select victims.*
+    from victims
+    {%- if is_incremental() %}
+        where
+            victims.load_batch_id > {{ load_batch_watermark() }}
+            or victims.event_id in (
+                select incidents.event_id
+                from incidents
+                where incidents.load_batch_id > {{ load_batch_watermark() }}
+            )
+    {%- endif %}
+
+),
+
 final as (
 
     select
-        {{ surrogate_key(['victims.country_code', 'victims.period_year', 'victims.incident_victim_id']) }} as incident_victim_key,
-        victims.incident_victim_id,
+        {{ surrogate_key(['victims_to_build.country_code', 'victims_to_build.period_year', 'victims_to_build.incident_victim_id']) }} as incident_victim_key,
+        victims_to_build.incident_victim_id,
         incidents.incident_key,
-        victims.event_id,
-        appearances.victim_key,
-        outlets.outlet_key,
-        victims.country_code,
-        victims.period_year,
+        victims_to_build.event_id,
+        {{ victim_key('victims_to_build.country_code', 'victims_to_build.victim_type', 'victims_to_build.victim_name', 'victims_to_build.incident_victim_id') }}
+            as victim_key,
+        {{ outlet_key(
+            'victims_to_build.country_code',
+            affected_outlet_name('victims_to_build.outlet_name', 'victims_to_build.victim_type', 'victims_to_build.victim_name')
+        ) }} as outlet_key,
+        victims_to_build.country_code,
+        victims_to_build.period_year,
         incidents.event_date,
         incidents.date_precision,
         incidents.event_year,
@@ -62,37 +72,30 @@ final as (
         incidents.region_code,
         incidents.verification_status_code,
         incidents.is_verified,
-        victims.victim_type,
-        victims.victim_name,
-        victims.role_code,
+        victims_to_build.victim_type,
+        victims_to_build.victim_name,
+        victims_to_build.role_code,
         role_to_victim_group.report_victim_group,
         role_to_victim_group.sdg_victim_group,
-        victims.gender,
+        victims_to_build.gender,
         genders.sdg_sex,
         (
             incidents.is_verified
-            and victims.victim_type = 'person'
+            and victims_to_build.victim_type = 'person'
             and incidents.sdg_violation_code != 'out_of_scope'
             and role_to_victim_group.sdg_victim_group != 'out_of_scope'
         ) as is_sdg_16_10_1_case,
-        victims.source_section,
-        victims.source_locator
+        victims_to_build.source_section,
+        victims_to_build.source_locator,
+        greatest(victims_to_build.load_batch_id, incidents.load_batch_id) as load_batch_id
 
-    from victims
+    from victims_to_build
     inner join incidents
-        on victims.event_id = incidents.event_id
-    inner join appearances
-        on
-            appearances.appearance_type = 'incident'
-            and victims.incident_victim_id = appearances.appearance_id
+        on victims_to_build.event_id = incidents.event_id
     inner join role_to_victim_group
-        on victims.role_code = role_to_victim_group.role_code
+        on victims_to_build.role_code = role_to_victim_group.role_code
     inner join genders
-        on victims.gender = genders.gender_code
-    left join outlets
-        on
-            appearances.country_code = outlets.country_code
-            and appearances.affected_outlet_name = outlets.outlet_name
+        on victims_to_build.gender = genders.gender_code
 
 )
 

@@ -12,14 +12,35 @@ victims as (
 
 ),
 
+-- the incidents this run (re)builds: all of them, or in an incremental run those delivered in
+-- a new load batch and those that gained victims in one
+incidents_to_build as (
+
+    select incidents.*
+    from incidents
+    {%- if is_incremental() %}
+        where
+            incidents.load_batch_id > {{ load_batch_watermark() }}
+            or incidents.event_id in (
+                select victims.event_id
+                from victims
+                where victims.load_batch_id > {{ load_batch_watermark() }}
+            )
+    {%- endif %}
+
+),
+
 victim_counts as (
 
     select
         victims.event_id,
         count(*) as victim_count,
-        count(*) filter (where victims.victim_type = 'person') as person_victim_count
+        count(*) filter (where victims.victim_type = 'person') as person_victim_count,
+        max(victims.load_batch_id) as load_batch_id
 
     from victims
+    inner join incidents_to_build
+        on victims.event_id = incidents_to_build.event_id
     group by victims.event_id
 
 ),
@@ -27,40 +48,41 @@ victim_counts as (
 final as (
 
     select
-        {{ surrogate_key(['incidents.country_code', 'incidents.period_year', 'incidents.event_id']) }} as incident_key,
-        incidents.event_id,
-        incidents.country_code,
-        incidents.period_year,
-        incidents.event_date,
-        incidents.date_precision,
-        incidents.event_year,
-        incidents.event_month,
-        incidents.is_historical,
-        incidents.category_code,
-        incidents.secondary_category_codes,
-        incidents.act_count,
-        incidents.sdg_violation_code,
-        incidents.jfj_category_code,
-        incidents.city_name,
-        incidents.region_code,
-        incidents.context_code,
-        incidents.perpetrator_type_code,
-        incidents.sdg_perpetrator_status,
-        incidents.perpetrator_description,
-        incidents.verification_status_code,
-        incidents.is_verified,
+        {{ surrogate_key(['incidents_to_build.country_code', 'incidents_to_build.period_year', 'incidents_to_build.event_id']) }} as incident_key,
+        incidents_to_build.event_id,
+        incidents_to_build.country_code,
+        incidents_to_build.period_year,
+        incidents_to_build.event_date,
+        incidents_to_build.date_precision,
+        incidents_to_build.event_year,
+        incidents_to_build.event_month,
+        incidents_to_build.is_historical,
+        incidents_to_build.category_code,
+        incidents_to_build.secondary_category_codes,
+        incidents_to_build.act_count,
+        incidents_to_build.sdg_violation_code,
+        incidents_to_build.jfj_category_code,
+        incidents_to_build.city_name,
+        incidents_to_build.region_code,
+        incidents_to_build.context_code,
+        incidents_to_build.perpetrator_type_code,
+        incidents_to_build.sdg_perpetrator_status,
+        incidents_to_build.perpetrator_description,
+        incidents_to_build.verification_status_code,
+        incidents_to_build.is_verified,
         coalesce(victim_counts.victim_count, 0) as victim_count,
         coalesce(victim_counts.person_victim_count, 0) as person_victim_count,
-        incidents.event_summary,
-        incidents.alt_event_date,
-        incidents.inconsistency_note is not null as has_source_inconsistency,
-        incidents.inconsistency_note,
-        incidents.source_section,
-        incidents.source_locator
+        incidents_to_build.event_summary,
+        incidents_to_build.alt_event_date,
+        incidents_to_build.inconsistency_note is not null as has_source_inconsistency,
+        incidents_to_build.inconsistency_note,
+        incidents_to_build.source_section,
+        incidents_to_build.source_locator,
+        greatest(incidents_to_build.load_batch_id, coalesce(victim_counts.load_batch_id, 0)) as load_batch_id
 
-    from incidents
+    from incidents_to_build
     left join victim_counts
-        on incidents.event_id = victim_counts.event_id
+        on incidents_to_build.event_id = victim_counts.event_id
 
 )
 

@@ -12,34 +12,51 @@ legal_actions as (
 
 ),
 
+-- the stages this run (re)builds: all of them, or in an incremental run the whole history of
+-- every legal action rebuilt in this run (a new stage changes its neighbours' sequence)
+stages_to_build as (
+
+    select stages.*
+    from stages
+    {%- if is_incremental() %}
+        where stages.legal_action_id in (
+            select legal_actions.legal_action_id
+            from legal_actions
+            where legal_actions.load_batch_id > {{ load_batch_watermark() }}
+        )
+    {%- endif %}
+
+),
+
 final as (
 
     select
-        {{ surrogate_key(['stages.country_code', 'stages.period_year', 'stages.stage_id']) }} as legal_action_stage_key,
-        stages.stage_id,
+        {{ surrogate_key(['stages_to_build.country_code', 'stages_to_build.period_year', 'stages_to_build.stage_id']) }} as legal_action_stage_key,
+        stages_to_build.stage_id,
         legal_actions.legal_action_key,
-        stages.legal_action_id,
-        stages.country_code,
-        stages.period_year,
-        stages.stage_sequence,
-        stages.stage_code,
-        stages.stage_order,
-        stages.stage_date,
-        stages.date_precision,
-        stages.next_stage_date,
-        stages.is_current_stage,
-        stages.is_terminal,
-        stages.outcome_group,
-        stages.penalty_text,
-        stages.alt_stage_date,
-        stages.inconsistency_note is not null as has_source_inconsistency,
-        stages.inconsistency_note,
-        stages.source_section,
-        stages.source_locator
+        stages_to_build.legal_action_id,
+        stages_to_build.country_code,
+        stages_to_build.period_year,
+        stages_to_build.stage_sequence,
+        stages_to_build.stage_code,
+        stages_to_build.stage_order,
+        stages_to_build.stage_date,
+        stages_to_build.date_precision,
+        stages_to_build.next_stage_date,
+        stages_to_build.is_current_stage,
+        stages_to_build.is_terminal,
+        stages_to_build.outcome_group,
+        stages_to_build.penalty_text,
+        stages_to_build.alt_stage_date,
+        stages_to_build.inconsistency_note is not null as has_source_inconsistency,
+        stages_to_build.inconsistency_note,
+        stages_to_build.source_section,
+        stages_to_build.source_locator,
+        legal_actions.load_batch_id
 
-    from stages
+    from stages_to_build
     inner join legal_actions
-        on stages.legal_action_id = legal_actions.legal_action_id
+        on stages_to_build.legal_action_id = legal_actions.legal_action_id
 
 )
 

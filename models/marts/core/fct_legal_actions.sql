@@ -6,15 +6,9 @@ legal_actions as (
 
 ),
 
-appearances as (
+victim_roles as (
 
-    select * from {{ ref('int_victim_appearances') }}
-
-),
-
-outlets as (
-
-    select * from {{ ref('int_outlets') }}
+    select * from {{ ref('stg_vocab__victim_roles') }}
 
 ),
 
@@ -30,56 +24,67 @@ incidents as (
 
 ),
 
+-- the legal actions this run (re)builds: all of them, or in an incremental run those whose
+-- action or stages arrived in a new load batch
+legal_actions_to_build as (
+
+    select legal_actions.*
+    from legal_actions
+    {%- if is_incremental() %}
+        where legal_actions.load_batch_id > {{ load_batch_watermark() }}
+    {%- endif %}
+
+),
+
 final as (
 
     select
-        {{ surrogate_key(['legal_actions.country_code', 'legal_actions.period_year', 'legal_actions.legal_action_id']) }}
+        {{ surrogate_key(['legal_actions_to_build.country_code', 'legal_actions_to_build.period_year', 'legal_actions_to_build.legal_action_id']) }}
             as legal_action_key,
-        legal_actions.legal_action_id,
-        legal_actions.country_code,
-        legal_actions.period_year,
-        legal_actions.procedure_type,
-        legal_actions.journalist_position,
-        legal_actions.legal_article_id,
-        appearances.victim_key,
-        outlets.outlet_key,
+        legal_actions_to_build.legal_action_id,
+        legal_actions_to_build.country_code,
+        legal_actions_to_build.period_year,
+        legal_actions_to_build.procedure_type,
+        legal_actions_to_build.journalist_position,
+        legal_actions_to_build.legal_article_id,
+        {{ victim_key('legal_actions_to_build.country_code', 'victim_roles.default_victim_type', 'legal_actions_to_build.victim_name', 'legal_actions_to_build.legal_action_id') }}
+            as victim_key,
+        {{ outlet_key(
+            'legal_actions_to_build.country_code',
+            affected_outlet_name('legal_actions_to_build.outlet_name', 'victim_roles.default_victim_type', 'legal_actions_to_build.victim_name')
+        ) }} as outlet_key,
         incidents.incident_key as related_incident_key,
-        legal_actions.related_event_id,
-        legal_actions.victim_name,
-        legal_actions.victim_role_code,
+        legal_actions_to_build.related_event_id,
+        legal_actions_to_build.victim_name,
+        legal_actions_to_build.victim_role_code,
         role_to_victim_group.report_victim_group,
-        legal_actions.victim_gender,
-        legal_actions.claimant_type,
-        legal_actions.claimant_description,
-        legal_actions.stage_count,
-        legal_actions.first_stage_date,
-        legal_actions.last_stage_date,
-        legal_actions.is_active_in_period,
-        legal_actions.current_stage_code,
-        legal_actions.current_stage_date,
-        legal_actions.current_outcome_group,
-        legal_actions.is_concluded,
-        legal_actions.current_penalty_text,
-        legal_actions.impunity_status,
-        legal_actions.legal_action_summary,
-        legal_actions.inconsistency_note is not null as has_source_inconsistency,
-        legal_actions.inconsistency_note,
-        legal_actions.source_section,
-        legal_actions.source_locator
+        legal_actions_to_build.victim_gender,
+        legal_actions_to_build.claimant_type,
+        legal_actions_to_build.claimant_description,
+        legal_actions_to_build.stage_count,
+        legal_actions_to_build.first_stage_date,
+        legal_actions_to_build.last_stage_date,
+        legal_actions_to_build.is_active_in_period,
+        legal_actions_to_build.current_stage_code,
+        legal_actions_to_build.current_stage_date,
+        legal_actions_to_build.current_outcome_group,
+        legal_actions_to_build.is_concluded,
+        legal_actions_to_build.current_penalty_text,
+        legal_actions_to_build.impunity_status,
+        legal_actions_to_build.legal_action_summary,
+        legal_actions_to_build.inconsistency_note is not null as has_source_inconsistency,
+        legal_actions_to_build.inconsistency_note,
+        legal_actions_to_build.source_section,
+        legal_actions_to_build.source_locator,
+        legal_actions_to_build.load_batch_id
 
-    from legal_actions
-    inner join appearances
-        on
-            appearances.appearance_type = 'legal_action'
-            and legal_actions.legal_action_id = appearances.appearance_id
+    from legal_actions_to_build
+    inner join victim_roles
+        on legal_actions_to_build.victim_role_code = victim_roles.role_code
     inner join role_to_victim_group
-        on legal_actions.victim_role_code = role_to_victim_group.role_code
-    left join outlets
-        on
-            appearances.country_code = outlets.country_code
-            and appearances.affected_outlet_name = outlets.outlet_name
+        on legal_actions_to_build.victim_role_code = role_to_victim_group.role_code
     left join incidents
-        on legal_actions.related_event_id = incidents.event_id
+        on legal_actions_to_build.related_event_id = incidents.event_id
 
 )
 

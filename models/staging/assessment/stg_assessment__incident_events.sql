@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_incident_events') }}
+    {{ register_rows('raw_incident_events', 'incident_events') }}
 
 ),
 
@@ -16,7 +16,7 @@ renamed as (
         nullif(trim(source.date_precision), '') as date_precision,
         nullif(trim(source.category_code), '') as category_code,
         nullif(trim(source.secondary_category_codes), '') as secondary_category_codes,
-        {{ canonical_name('source.city', 'city', 'source.country_code') }} as city_name,
+        {{ canonical_name('city_names', 'source.city') }} as city_name,
         nullif(trim(source.context_code), '') as context_code,
         nullif(trim(source.perpetrator_type_code), '') as perpetrator_type_code,
         nullif(trim(source.perpetrator_description), '') as perpetrator_description,
@@ -25,9 +25,11 @@ renamed as (
         source.alt_event_date,
         nullif(trim(source.inconsistency_note), '') as inconsistency_note,
         nullif(trim(source.source_section), '') as source_section,
-        nullif(trim(source.source_locator), '') as source_locator
+        nullif(trim(source.source_locator), '') as source_locator,
+        source.load_batch_id
 
     from source
+    {{ canonical_name_join('city_names', 'source.city', 'city', 'source.country_code') }}
 
 )
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_legal_action_stages') }}
+    {{ register_rows('raw_legal_action_stages', 'legal_action_stages') }}
 
 ),
 
@@ -20,7 +20,8 @@ renamed as (
         source.alt_stage_date,
         nullif(trim(source.inconsistency_note), '') as inconsistency_note,
         nullif(trim(source.source_section), '') as source_section,
-        nullif(trim(source.source_locator), '') as source_locator
+        nullif(trim(source.source_locator), '') as source_locator,
+        source.load_batch_id
 
     from source
 

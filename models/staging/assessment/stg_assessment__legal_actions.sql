@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_legal_actions') }}
+    {{ register_rows('raw_legal_actions', 'legal_actions') }}
 
 ),
 
@@ -16,20 +16,23 @@ renamed as (
         nullif(trim(source.journalist_position), '') as journalist_position,
         nullif(trim(source.related_event_id), '') as related_event_id,
         nullif(trim(source.legal_article_id), '') as legal_article_id,
-        {{ canonical_name('source.victim_name', 'person', 'source.country_code') }} as victim_name,
+        {{ canonical_name('person_names', 'source.victim_name') }} as victim_name,
         nullif(trim(source.victim_name), '') as victim_name_as_reported,
         nullif(trim(source.victim_role_code), '') as victim_role_code,
         nullif(trim(source.victim_gender), '') as victim_gender,
-        {{ canonical_name('source.outlet_name', 'outlet', 'source.country_code') }} as outlet_name,
+        {{ canonical_name('outlet_names', 'source.outlet_name') }} as outlet_name,
         nullif(trim(source.outlet_name), '') as outlet_name_as_reported,
         nullif(trim(source.claimant_type), '') as claimant_type,
         nullif(trim(source.claimant_description), '') as claimant_description,
         nullif(trim(source.summary), '') as legal_action_summary,
         nullif(trim(source.inconsistency_note), '') as inconsistency_note,
         nullif(trim(source.source_section), '') as source_section,
-        nullif(trim(source.source_locator), '') as source_locator
+        nullif(trim(source.source_locator), '') as source_locator,
+        source.load_batch_id
 
     from source
+    {{ canonical_name_join('person_names', 'source.victim_name', 'person', 'source.country_code') }}
+    {{ canonical_name_join('outlet_names', 'source.outlet_name', 'outlet', 'source.country_code') }}
 
 )
 

@@ -1,0 +1,22 @@
+{#-
+    Natural-key rules shared by every model that names a victim or an outlet, so each rule lives
+    in one place and facts can derive a key from their own row instead of joining for it.
+-#}
+
+{#- A victim (person, outlet or organisation): country, kind and normalised name; an unnamed
+    victim is identified by the row that reports it. -#}
+{% macro victim_key(country_column, victim_type_column, victim_name_column, row_id_column) -%}
+    {{ surrogate_key([country_column, victim_type_column, 'coalesce(' ~ victim_name_column ~ ', ' ~ row_id_column ~ ')']) }}
+{%- endmacro %}
+
+{#- The outlet concerned by a victim row: the victim's employer, or the victim itself when it is an outlet. -#}
+{% macro affected_outlet_name(outlet_name_column, victim_type_column, victim_name_column) -%}
+    coalesce({{ outlet_name_column }}, case when {{ victim_type_column }} = 'outlet' then {{ victim_name_column }} end)
+{%- endmacro %}
+
+{#- A media outlet: its country and its normalised name (null when there is no name). -#}
+{% macro outlet_key(country_column, outlet_name_column) -%}
+    case when {{ outlet_name_column }} is not null then
+        {{ surrogate_key([country_column, outlet_name_column]) }}
+    end
+{%- endmacro %}

@@ -1,0 +1,30 @@
+{#-
+    The rows of one register table: the shipped seed (load batch 0) and, when the environment
+    variable JSI_EXTERNAL_REGISTER names a directory, the Parquet files of the external register
+    beside it (source `external_register`, one file per load batch, each row carrying its
+    load_batch_id). Large registers never pass through `dbt seed`.
+    In an incremental run only batches newer than the model's watermark are read; DuckDB skips the
+    older Parquet files from their row-group statistics.
+-#}
+{% macro register_rows(seed_name, external_table) -%}
+    select
+        seed_rows.*,
+        0 as load_batch_id
+    from {{ ref(seed_name) }} as seed_rows
+    {%- if env_var('JSI_EXTERNAL_REGISTER', '') != '' %}
+        union all by name
+        select external_rows.*
+        from {{ source('external_register', external_table) }} as external_rows
+        {%- if is_incremental() %}
+            where external_rows.load_batch_id > {{ load_batch_watermark() }}
+        {%- endif %}
+    {%- endif %}
+{%- endmacro %}
+
+{#-
+    The newest load batch an incremental model already holds (-1 when it is empty). Rows of
+    newer batches are the ones an incremental run processes.
+-#}
+{% macro load_batch_watermark(column='load_batch_id') -%}
+    (select coalesce(max(watermark.{{ column }}), -1) from {{ this }} as watermark)
+{%- endmacro %}
