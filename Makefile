@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client build rollback dashboard report test dbt-test lint pytest quality docs clean
+.PHONY: help venv legacy-client build rollback dashboard report test dbt-test lint pytest quality docs synth bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -91,6 +91,32 @@ docs: $(STAMP)  ## generate the static dbt docs site (target/static_index.html) 
 	cp $(JSI_WAREHOUSE) target/docs_catalog.duckdb
 	JSI_WAREHOUSE=target/docs_catalog.duckdb $(BIN)/dbt docs generate --static
 	@echo "docs: target/static_index.html"
+
+
+# Scale: a seeded synthetic register of N incident victims as Parquet load batches (never real
+# data: ISO user-assigned country codes, source_section 'synthetic'), loaded beside the seeds by
+# pointing JSI_EXTERNAL_REGISTER at the directory, e.g.
+#   make synth N=1000000 && JSI_EXTERNAL_REGISTER=warehouse/synth make build
+N ?= 1000000
+SYNTH_DIR ?= warehouse/synth
+SYNTH_BATCH ?= 1
+SYNTH_SEED ?= 42
+
+synth: $(STAMP)  ## write a synthetic register of N victims (batch SYNTH_BATCH) to SYNTH_DIR as Parquet
+	$(BIN)/python analyses/bench/synth.py --victims $(N) --batch $(SYNTH_BATCH) --seed $(SYNTH_SEED) --out $(SYNTH_DIR)
+
+# Benchmark (issue 7): full dbt build vs the same SQL straight in DuckDB, 1% incremental append,
+# peak RSS, mart queries vs direct aggregates, at each size in BENCH_SIZES. See BENCHMARKS.md.
+BENCH_SIZES ?= 1000000,10000000
+BENCH_RUNS ?= 3
+BENCH_RUNS_LARGE ?= 1
+BENCH_DIR ?= warehouse/bench
+BENCH_THREADS ?= 2
+BENCH_MEMORY_LIMIT ?= 3GB
+
+bench: $(STAMP)  ## benchmark at BENCH_SIZES victims (medians of BENCH_RUNS runs) into BENCH_DIR
+	$(BIN)/python analyses/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) \
+		--workdir $(BENCH_DIR) --threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT)
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs warehouse gx_data_docs

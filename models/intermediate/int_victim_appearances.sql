@@ -6,18 +6,12 @@ with
 incident_victims as (
 
     select * from {{ ref('stg_assessment__incident_victims') }}
-    {%- if is_incremental() %}
-        where load_batch_id > {{ load_batch_watermark() }}
-    {%- endif %}
 
 ),
 
 legal_actions as (
 
     select * from {{ ref('stg_assessment__legal_actions') }}
-    {%- if is_incremental() %}
-        where load_batch_id > {{ load_batch_watermark() }}
-    {%- endif %}
 
 ),
 

@@ -40,6 +40,45 @@ main_role as (
 
 ),
 
+roles_reported as (
+
+    select
+        role_counts.victim_key,
+        string_agg(role_counts.role_code, ';' order by role_counts.role_code) as roles_reported
+
+    from role_counts
+    group by role_counts.victim_key
+
+),
+
+outlet_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.outlet_name,
+        count(*) as appearance_count
+
+    from appearances
+    where appearances.outlet_name is not null
+    group by appearances.victim_key, appearances.outlet_name
+
+),
+
+-- the outlet named most often with the victim (ties by name)
+main_outlet as (
+
+    select
+        outlet_counts.victim_key,
+        outlet_counts.outlet_name
+
+    from outlet_counts
+    qualify row_number() over (
+        partition by outlet_counts.victim_key
+        order by outlet_counts.appearance_count desc, outlet_counts.outlet_name asc
+    ) = 1
+
+),
+
 victims as (
 
     select
@@ -47,13 +86,9 @@ victims as (
         any_value(appearances.country_code) as country_code,
         any_value(appearances.victim_type) as victim_type,
         any_value(appearances.victim_name) as victim_name,
-        string_agg(distinct appearances.role_code, ';' order by appearances.role_code) as roles_reported,
-        count(distinct appearances.gender) filter (
-            where appearances.gender in ('female', 'male')
-        ) as known_gender_count,
-        max(appearances.gender) filter (where appearances.gender in ('female', 'male')) as known_gender,
+        bool_or(appearances.gender = 'female') as is_ever_female,
+        bool_or(appearances.gender = 'male') as is_ever_male,
         bool_or(appearances.gender = 'not_applicable') as is_gender_not_applicable,
-        mode(appearances.outlet_name) as outlet_name,
         count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
         count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
         min(appearances.period_year) as first_period_year,
@@ -73,16 +108,17 @@ final as (
         victims.victim_type,
         victims.victim_name,
         main_role.role_code as main_role_code,
-        victims.roles_reported,
+        roles_reported.roles_reported,
         role_to_victim_group.report_victim_group,
         role_to_victim_group.sdg_victim_group,
         case
-            when victims.known_gender_count = 1 then victims.known_gender
+            when victims.is_ever_female and not victims.is_ever_male then 'female'
+            when victims.is_ever_male and not victims.is_ever_female then 'male'
             when victims.is_gender_not_applicable then 'not_applicable'
             else 'unknown'
         end as gender,
-        victims.known_gender_count > 1 as has_conflicting_gender,
-        victims.outlet_name,
+        victims.is_ever_female and victims.is_ever_male as has_conflicting_gender,
+        main_outlet.outlet_name,
         victims.incident_count,
         victims.legal_action_count,
         victims.first_period_year,
@@ -92,8 +128,12 @@ final as (
     from victims
     inner join main_role
         on victims.victim_key = main_role.victim_key
+    inner join roles_reported
+        on victims.victim_key = roles_reported.victim_key
     inner join role_to_victim_group
         on main_role.role_code = role_to_victim_group.role_code
+    left join main_outlet
+        on victims.victim_key = main_outlet.victim_key
 
 )
 

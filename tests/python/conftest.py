@@ -34,9 +34,12 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run(cmd: list[str], cwd: Path, warehouse: Path, timeout: int = 1800) -> subprocess.CompletedProcess:
-    """Run a command in a project copy with its own warehouse path; never touches the real one."""
+def run(cmd: list[str], cwd: Path, warehouse: Path, timeout: int = 1800,
+        extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a command in a project copy with its own warehouse path; never touches the real one.
+    No external register is read unless `extra_env` names one (JSI_EXTERNAL_REGISTER)."""
     env = dict(os.environ)
+    env.pop("JSI_EXTERNAL_REGISTER", None)
     env.update(
         {
             "JSI_WAREHOUSE": str(warehouse),
@@ -47,6 +50,7 @@ def run(cmd: list[str], cwd: Path, warehouse: Path, timeout: int = 1800) -> subp
             "NO_COLOR": "1",
         }
     )
+    env.update(extra_env or {})
     env.pop("MAKEFLAGS", None)
     env.pop("MAKELEVEL", None)
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)

@@ -39,8 +39,9 @@ victim_counts as (
         max(victims.load_batch_id) as load_batch_id
 
     from victims
-    inner join incidents_to_build
-        on victims.event_id = incidents_to_build.event_id
+    {%- if is_incremental() %}
+        where victims.event_id in (select incidents_to_build.event_id from incidents_to_build)
+    {%- endif %}
     group by victims.event_id
 
 ),
