@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client build rollback dashboard report test dbt-test lint pytest quality docs synth bench clean
+.PHONY: help venv legacy-client build append rollback dashboard report test dbt-test lint pytest quality docs synth bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +50,20 @@ build: $(STAMP)  ## validate seeds, build and test into a staging file, then pub
 	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast
 	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
 	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi
+	mv -f $(STAGING) $(JSI_WAREHOUSE)
+	@echo "published $(JSI_WAREHOUSE)"
+
+# Incremental delivery of the external register (write-audit-publish as in build): copy the
+# published warehouse, build only what is downstream of the register (incremental models process
+# the new load batches), test, then publish atomically.
+append: $(STAMP)  ## incremental build of a new external-register batch ($JSI_EXTERNAL_REGISTER), then publish
+	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build first"; exit 1; }
+	rm -f $(STAGING) $(STAGING).wal
+	cp $(JSI_WAREHOUSE) $(STAGING)
+	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --select source:external_register+
+	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
+	ln -f $(JSI_WAREHOUSE) $(PREVIOUS)
 	mv -f $(STAGING) $(JSI_WAREHOUSE)
 	@echo "published $(JSI_WAREHOUSE)"
 
@@ -113,10 +127,11 @@ BENCH_RUNS_LARGE ?= 1
 BENCH_DIR ?= warehouse/bench
 BENCH_THREADS ?= 2
 BENCH_MEMORY_LIMIT ?= 3GB
+BENCH_DBT_THREADS ?= 1
 
 bench: $(STAMP)  ## benchmark at BENCH_SIZES victims (medians of BENCH_RUNS runs) into BENCH_DIR
 	$(BIN)/python analyses/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) \
-		--workdir $(BENCH_DIR) --threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT)
+		--workdir $(BENCH_DIR) --threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT) --dbt-threads $(BENCH_DBT_THREADS)
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs warehouse gx_data_docs

@@ -1,54 +1,156 @@
+-- One row per victim (person, outlet or organisation) across incidents, legal actions and
+-- periods: the role they appear in most often (ties by code), their gender when the report states
+-- it consistently, the outlet named most often with them, and the victim groups of the main role.
 with
 
-victims as (
-
-    select * from {{ ref('int_victims__rolled_up') }}
-
-),
-
-appearances as (
+all_appearances as (
 
     select * from {{ ref('int_victim_appearances') }}
 
 ),
 
--- the victims this run (re)builds: all of them, or in an incremental run those with an
--- appearance in a new load batch (rolled up again over all their appearances)
-victims_to_build as (
+role_to_victim_group as (
 
-    select victims.*
-    from victims
+    select * from {{ ref('stg_reference__role_to_victim_group') }}
+
+),
+
+-- the victims this run (re)builds: all of them, or in an incremental run every victim with an
+-- appearance in a new load batch, rolled up again over all their appearances
+appearances as (
+
+    select all_appearances.*
+    from all_appearances
     {%- if is_incremental() %}
-        where victims.victim_key in (
-            select appearances.victim_key
-            from appearances
-            where appearances.load_batch_id > {{ load_batch_watermark() }}
+        where all_appearances.victim_key in (
+            select new_appearances.victim_key
+            from all_appearances as new_appearances
+            where new_appearances.load_batch_id > {{ load_batch_watermark() }}
         )
     {%- endif %}
+
+),
+
+role_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.role_code,
+        count(*) as appearance_count
+
+    from appearances
+    group by appearances.victim_key, appearances.role_code
+
+),
+
+main_role as (
+
+    select
+        role_counts.victim_key,
+        role_counts.role_code
+
+    from role_counts
+    qualify row_number() over (
+        partition by role_counts.victim_key
+        order by role_counts.appearance_count desc, role_counts.role_code asc
+    ) = 1
+
+),
+
+roles_reported as (
+
+    select
+        role_counts.victim_key,
+        string_agg(role_counts.role_code, ';' order by role_counts.role_code) as roles_reported
+
+    from role_counts
+    group by role_counts.victim_key
+
+),
+
+outlet_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.outlet_name,
+        count(*) as appearance_count
+
+    from appearances
+    where appearances.outlet_name is not null
+    group by appearances.victim_key, appearances.outlet_name
+
+),
+
+-- the outlet named most often with the victim (ties by name)
+main_outlet as (
+
+    select
+        outlet_counts.victim_key,
+        outlet_counts.outlet_name
+
+    from outlet_counts
+    qualify row_number() over (
+        partition by outlet_counts.victim_key
+        order by outlet_counts.appearance_count desc, outlet_counts.outlet_name asc
+    ) = 1
+
+),
+
+victims as (
+
+    select
+        appearances.victim_key,
+        any_value(appearances.country_code) as country_code,
+        any_value(appearances.victim_type) as victim_type,
+        any_value(appearances.victim_name) as victim_name,
+        bool_or(appearances.gender = 'female') as is_ever_female,
+        bool_or(appearances.gender = 'male') as is_ever_male,
+        bool_or(appearances.gender = 'not_applicable') as is_gender_not_applicable,
+        count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
+        count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
+        min(appearances.period_year) as first_period_year,
+        max(appearances.period_year) as last_period_year,
+        max(appearances.load_batch_id) as load_batch_id
+
+    from appearances
+    group by appearances.victim_key
 
 ),
 
 final as (
 
     select
-        victims_to_build.victim_key,
-        victims_to_build.country_code,
-        victims_to_build.victim_type,
-        victims_to_build.victim_name,
-        victims_to_build.main_role_code,
-        victims_to_build.roles_reported,
-        victims_to_build.report_victim_group,
-        victims_to_build.sdg_victim_group,
-        victims_to_build.gender,
-        victims_to_build.has_conflicting_gender,
-        victims_to_build.outlet_name,
-        victims_to_build.incident_count,
-        victims_to_build.legal_action_count,
-        victims_to_build.first_period_year,
-        victims_to_build.last_period_year,
-        victims_to_build.load_batch_id
+        victims.victim_key,
+        victims.country_code,
+        victims.victim_type,
+        victims.victim_name,
+        main_role.role_code as main_role_code,
+        roles_reported.roles_reported,
+        role_to_victim_group.report_victim_group,
+        role_to_victim_group.sdg_victim_group,
+        case
+            when victims.is_ever_female and not victims.is_ever_male then 'female'
+            when victims.is_ever_male and not victims.is_ever_female then 'male'
+            when victims.is_gender_not_applicable then 'not_applicable'
+            else 'unknown'
+        end as gender,
+        victims.is_ever_female and victims.is_ever_male as has_conflicting_gender,
+        main_outlet.outlet_name,
+        victims.incident_count,
+        victims.legal_action_count,
+        victims.first_period_year,
+        victims.last_period_year,
+        victims.load_batch_id
 
-    from victims_to_build
+    from victims
+    inner join main_role
+        on victims.victim_key = main_role.victim_key
+    inner join roles_reported
+        on victims.victim_key = roles_reported.victim_key
+    inner join role_to_victim_group
+        on main_role.role_code = role_to_victim_group.role_code
+    left join main_outlet
+        on victims.victim_key = main_outlet.victim_key
 
 )
 

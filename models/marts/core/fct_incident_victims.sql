@@ -45,12 +45,18 @@ victims_to_build as (
 final as (
 
     select
-        {{ surrogate_key(['victims_to_build.country_code', 'victims_to_build.period_year', 'victims_to_build.incident_victim_id']) }} as incident_victim_key,
+        {{ surrogate_key([
+            'victims_to_build.country_code', 'victims_to_build.period_year', 'victims_to_build.incident_victim_id',
+        ]) }} as incident_victim_key,
         victims_to_build.incident_victim_id,
         incidents.incident_key,
         victims_to_build.event_id,
-        {{ victim_key('victims_to_build.country_code', 'victims_to_build.victim_type', 'victims_to_build.victim_name', 'victims_to_build.incident_victim_id') }}
-            as victim_key,
+        {{ victim_key(
+            'victims_to_build.country_code',
+            'victims_to_build.victim_type',
+            'victims_to_build.victim_name',
+            'victims_to_build.incident_victim_id',
+        ) }} as victim_key,
         {{ outlet_key(
             'victims_to_build.country_code',
             affected_outlet_name('victims_to_build.outlet_name', 'victims_to_build.victim_type', 'victims_to_build.victim_name')

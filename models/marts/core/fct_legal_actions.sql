@@ -47,8 +47,12 @@ final as (
         legal_actions_to_build.procedure_type,
         legal_actions_to_build.journalist_position,
         legal_actions_to_build.legal_article_id,
-        {{ victim_key('legal_actions_to_build.country_code', 'victim_roles.default_victim_type', 'legal_actions_to_build.victim_name', 'legal_actions_to_build.legal_action_id') }}
-            as victim_key,
+        {{ victim_key(
+            'legal_actions_to_build.country_code',
+            'victim_roles.default_victim_type',
+            'legal_actions_to_build.victim_name',
+            'legal_actions_to_build.legal_action_id',
+        ) }} as victim_key,
         {{ outlet_key(
             'legal_actions_to_build.country_code',
             affected_outlet_name('legal_actions_to_build.outlet_name', 'victim_roles.default_victim_type', 'legal_actions_to_build.victim_name')
