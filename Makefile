@@ -122,7 +122,7 @@ synth: $(STAMP)  ## write a synthetic register of N victims (batch SYNTH_BATCH) 
 # Benchmark (issue 7): full dbt build vs the same SQL straight in DuckDB, 1% incremental append,
 # peak RSS, mart queries vs direct aggregates, at each size in BENCH_SIZES. See BENCHMARKS.md.
 BENCH_SIZES ?= 1000000,10000000
-BENCH_RUNS ?= 3
+BENCH_RUNS ?= 1
 BENCH_RUNS_LARGE ?= 1
 BENCH_DIR ?= warehouse/bench
 BENCH_THREADS ?= 2

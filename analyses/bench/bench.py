@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -355,6 +356,38 @@ def bench_size(victims: int, args) -> dict:
     return result
 
 
+def pipeline_fingerprint() -> str:
+    """A hash of what the benchmark measures (models, macros, seeds, project and profile), so
+    samples from several invocations on the same pipeline can be pooled into medians."""
+    digest = hashlib.sha256()
+    files = [PROJECT / "dbt_project.yml", PROJECT / "profiles.yml"]
+    for folder in ("models", "macros", "seeds"):
+        files += sorted(p for p in (PROJECT / folder).rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(PROJECT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pooled(history: Path, fingerprint: str, result: dict) -> dict:
+    """Medians over every sample of this size recorded for this pipeline, this invocation included."""
+    samples = {"full_seconds": [], "raw_seconds": [], "incremental_seconds": [], "peak_rss_gib": [], "invocations": 0}
+    if history.exists():
+        for line in history.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if entry["fingerprint"] != fingerprint or entry["victims"] != result["victims"]:
+                continue
+            samples["invocations"] += 1
+            for key in ("full_seconds", "raw_seconds", "incremental_seconds"):
+                samples[key] += entry[key]
+            samples["peak_rss_gib"].append(entry["peak_rss_gib"])
+    full, raw, incremental = (median(samples[k]) for k in ("full_seconds", "raw_seconds", "incremental_seconds"))
+    return {"invocations": samples["invocations"], "samples": len(samples["full_seconds"]),
+            "full_median": full, "raw_median": raw, "incremental_median": incremental,
+            "full_to_raw_ratio": full / raw, "incremental_share_of_full": incremental / full,
+            "peak_rss_gib": max(samples["peak_rss_gib"])}
+
+
 def summary(results: list[dict]) -> str:
     lines = ["", "size (victims) | full dbt build | direct SQL | ratio (<= 1.3) | 1% append | share (<= 10%) | "
              "peak RSS (<= 4 GiB) | worst mart ratio (<= 1.2)"]
@@ -365,6 +398,15 @@ def summary(results: list[dict]) -> str:
             f"{r['victims']:>14,} | {r['full_median']:>12.1f} s | {r['raw_median']:>8.1f} s | {r['full_to_raw_ratio']:>14.2f} | "
             f"{r['incremental_median']:>7.1f} s | {r['incremental_share_of_full']:>14.1%} | {r['peak_rss_gib']:>15.2f} GiB | "
             f"{worst:>6.2f}")
+    pooled_lines = [r for r in results if r.get("pooled", {}).get("invocations", 0) > 1]
+    if pooled_lines:
+        lines.append("\npooled over every invocation on this pipeline (history.jsonl):")
+        for r in pooled_lines:
+            p = r["pooled"]
+            lines.append(
+                f"{r['victims']:>14,} | {p['full_median']:>12.1f} s | {p['raw_median']:>8.1f} s | {p['full_to_raw_ratio']:>14.2f} | "
+                f"{p['incremental_median']:>7.1f} s | {p['incremental_share_of_full']:>14.1%} | {p['peak_rss_gib']:>15.2f} GiB |"
+                f"  ({p['samples']} samples, {p['invocations']} invocations)")
     for r in results:
         lines.append(f"\nmart queries at {r['victims']:,} victims (median of the BI query / direct aggregate):")
         for m in r["marts"]:
@@ -377,8 +419,8 @@ def summary(results: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000000,10000000", help="comma-separated victim counts")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
-    parser.add_argument("--runs-large", type=int, default=3, help="runs per measurement for sizes of 5M and more")
+    parser.add_argument("--runs", type=int, default=1, help="runs per measurement (median); invocations pool")
+    parser.add_argument("--runs-large", type=int, default=1, help="runs per measurement for sizes of 5M and more")
     parser.add_argument("--append-share", type=float, default=0.01)
     parser.add_argument("--workdir", type=Path, default=PROJECT / "warehouse" / "bench")
     parser.add_argument("--threads", type=int, default=2, help="DuckDB threads")
@@ -398,10 +440,19 @@ def main(argv: list[str] | None = None) -> int:
     log(f"sizes {', '.join(f'{s:,}' for s in sizes)}; runs {args.runs} (large {args.runs_large}); DuckDB threads "
         f"{args.threads}, memory limit {args.memory_limit}; dbt threads {args.dbt_threads}; work in {args.workdir}")
     results = []
+    fingerprint = pipeline_fingerprint()
+    history = args.workdir / "history.jsonl"
     for size in sizes:
-        results.append(bench_size(size, args))
+        result = bench_size(size, args)
+        with open(history, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"fingerprint": fingerprint, "at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                                     **{k: result[k] for k in ("victims", "full_seconds", "raw_seconds",
+                                                               "incremental_seconds", "peak_rss_gib")}}) + "\n")
+        result["pooled"] = pooled(history, fingerprint, result)
+        results.append(result)
         (args.workdir / "results.json").write_text(json.dumps(
-            {"machine": machine(), "settings": {k: str(v) for k, v in vars(args).items()}, "results": results},
+            {"machine": machine(), "pipeline_fingerprint": fingerprint,
+             "settings": {k: str(v) for k, v in vars(args).items()}, "results": results},
             indent=2))
     print(summary(results), flush=True)
     log(f"done in {(time.monotonic() - started) / 60:.1f} min; results in {args.workdir / 'results.json'}")
