@@ -83,8 +83,7 @@ final as (
     select
         {{ victim_key('with_outlet.country_code', 'with_outlet.victim_type', 'with_outlet.victim_name', 'with_outlet.appearance_id') }}
             as victim_key,
-        with_outlet.*,
-        {{ outlet_key('with_outlet.country_code', 'with_outlet.affected_outlet_name') }} as affected_outlet_key
+        with_outlet.*
 
     from with_outlet
 
