@@ -1,9 +1,25 @@
--- One row per act of an incident: its main category and each secondary category.
+-- One row per act of an incident: its main category and each secondary category, with the SDG
+-- 16.10.1 violation type of the act. This is the one place the arbitrariness rule is applied: a
+-- deprivation of liberty maps to D (arbitrary detention) only when the incident's arbitrariness
+-- basis is arbitrary (vocab_arbitrariness_bases); otherwise, or when no basis is recorded, it maps
+-- to the crosswalk's sdg_violation_code_if_not_arbitrary (deprivation_not_established).
 with
 
 events as (
 
     select * from {{ ref('stg_assessment__incident_events') }}
+
+),
+
+category_to_sdg as (
+
+    select * from {{ ref('stg_reference__category_to_sdg') }}
+
+),
+
+arbitrariness_bases as (
+
+    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
 
 ),
 
@@ -14,6 +30,7 @@ main_acts as (
         events.country_code,
         events.period_year,
         events.category_code,
+        events.arbitrariness_basis_code,
         true as is_main_act
 
     from events
@@ -27,6 +44,7 @@ secondary_acts as (
         events.country_code,
         events.period_year,
         trim(secondary.category_code) as category_code,
+        events.arbitrariness_basis_code,
         false as is_main_act
 
     from events
@@ -35,11 +53,32 @@ secondary_acts as (
 
 ),
 
-final as (
+acts as (
 
     select * from main_acts
     union all
     select * from secondary_acts
+
+),
+
+final as (
+
+    select
+        acts.event_id,
+        acts.country_code,
+        acts.period_year,
+        acts.category_code,
+        acts.is_main_act,
+        case
+            when coalesce(arbitrariness_bases.is_arbitrary, false) then category_to_sdg.sdg_violation_code
+            else coalesce(category_to_sdg.sdg_violation_code_if_not_arbitrary, category_to_sdg.sdg_violation_code)
+        end as sdg_violation_code
+
+    from acts
+    inner join category_to_sdg
+        on acts.category_code = category_to_sdg.category_code
+    left join arbitrariness_bases
+        on acts.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
 
 )
 

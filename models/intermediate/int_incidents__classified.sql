@@ -14,12 +14,6 @@ acts as (
 
 ),
 
-category_to_sdg as (
-
-    select * from {{ ref('stg_reference__category_to_sdg') }}
-
-),
-
 sdg_violation_types as (
 
     select * from {{ ref('stg_reference__sdg_violation_types') }}
@@ -44,6 +38,12 @@ verification_statuses as (
 
 ),
 
+arbitrariness_bases as (
+
+    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
+
+),
+
 cities as (
 
     select * from {{ ref('stg_reference__cities') }}
@@ -54,14 +54,12 @@ acts_ranked as (
 
     select
         acts.event_id,
-        category_to_sdg.sdg_violation_code,
+        acts.sdg_violation_code,
         sdg_violation_types.severity_rank
 
     from acts
-    inner join category_to_sdg
-        on acts.category_code = category_to_sdg.category_code
     inner join sdg_violation_types
-        on category_to_sdg.sdg_violation_code = sdg_violation_types.sdg_violation_code
+        on acts.sdg_violation_code = sdg_violation_types.sdg_violation_code
 
 ),
 
@@ -83,12 +81,15 @@ final as (
         events.event_id,
         events.country_code,
         events.period_year,
+        events.event_country_code,
         events.event_date,
         events.date_precision,
+        events.event_date is not null as is_dated,
         cast(year(events.event_date) as integer) as event_year,
         case
             when events.date_precision in ('day', 'month') then cast(date_trunc('month', events.event_date) as date)
         end as event_month,
+        -- unknown (null) for an undated case: it cannot be placed before or in the period
         year(events.event_date) < events.period_year as is_historical,
         events.category_code,
         events.secondary_category_codes,
@@ -103,6 +104,9 @@ final as (
         events.perpetrator_description,
         events.verification_status_code,
         verification_statuses.is_verified,
+        events.arbitrariness_basis_code,
+        arbitrariness_bases.is_arbitrary,
+        events.arbitrariness_locator,
         events.event_summary,
         events.alt_event_date,
         events.inconsistency_note,
@@ -119,6 +123,8 @@ final as (
         on events.perpetrator_type_code = perpetrator_types.perpetrator_type_code
     inner join verification_statuses
         on events.verification_status_code = verification_statuses.verification_status_code
+    left join arbitrariness_bases
+        on events.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
     left join cities
         on
             events.country_code = cities.country_code

@@ -48,6 +48,7 @@ final as (
         legal_actions.victim_name,
         legal_actions.victim_role_code,
         legal_actions.victim_gender,
+        legal_actions.victim_gender_basis,
         legal_actions.outlet_name,
         legal_actions.claimant_type,
         legal_actions.claimant_description,

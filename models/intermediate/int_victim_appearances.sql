@@ -21,6 +21,12 @@ victim_roles as (
 
 ),
 
+person_names as (
+
+    select * from {{ ref('int_person_names__gender') }}
+
+),
+
 from_incidents as (
 
     select
@@ -32,6 +38,7 @@ from_incidents as (
         incident_victims.victim_name,
         incident_victims.role_code,
         incident_victims.gender,
+        incident_victims.gender_basis,
         incident_victims.outlet_name,
         incident_victims.load_batch_id
 
@@ -50,6 +57,7 @@ from_legal_actions as (
         legal_actions.victim_name,
         legal_actions.victim_role_code as role_code,
         legal_actions.victim_gender as gender,
+        legal_actions.victim_gender_basis as gender_basis,
         legal_actions.outlet_name,
         legal_actions.load_batch_id
 
@@ -70,11 +78,19 @@ unioned as (
 with_outlet as (
 
     select
-        unioned.*,
+        unioned.* exclude (gender, gender_basis),
+        {{ resolved_gender('unioned.victim_type', 'unioned.gender', 'person_names.inferred_gender') }} as gender,
+        {{ resolved_gender_basis('unioned.victim_type', 'unioned.gender', 'unioned.gender_basis', 'person_names.inferred_gender') }}
+            as gender_basis,
         {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
             as affected_outlet_name
 
     from unioned
+    left join person_names
+        on
+            unioned.country_code = person_names.country_code
+            and unioned.victim_name = person_names.victim_name
+            and unioned.victim_type = 'person'
 
 ),
 

@@ -1,5 +1,8 @@
--- SDG 16.10.1: verified victims of the period by violation type (A-F) x victim group x sex x
--- perpetrator status, with explicit zero rows for combinations without cases.
+-- SDG 16.10.1: verified PERSONS of the period by violation type (A-F) x victim group x sex x
+-- perpetrator status, each person counted once per violation type (int_sdg_16_10_1__victim_cases),
+-- with the number of incidents beside it, explicit zero rows for combinations without cases, the
+-- deprivations of liberty whose arbitrariness is not established beside type D, and undated cases
+-- apart (never counted in the period).
 with
 
 assessments as (
@@ -14,9 +17,9 @@ sdg_violation_types as (
 
 ),
 
-victims as (
+victim_cases as (
 
-    select * from {{ ref('fct_incident_victims') }}
+    select * from {{ ref('int_sdg_16_10_1__victim_cases') }}
 
 ),
 
@@ -33,9 +36,9 @@ genders as (
 
 ),
 
-perpetrator_types as (
+perpetrator_statuses as (
 
-    select * from {{ ref('stg_vocab__perpetrator_types') }}
+    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
 
 ),
 
@@ -47,13 +50,6 @@ sexes as (
 
 ),
 
-perpetrator_statuses as (
-
-    select distinct perpetrator_types.sdg_perpetrator_status
-    from perpetrator_types
-
-),
-
 grid as (
 
     select
@@ -61,6 +57,7 @@ grid as (
         assessments.period_year,
         sdg_violation_types.sdg_violation_code,
         sdg_violation_types.sdg_violation_name,
+        sdg_violation_types.is_sdg_16_10_1_violation,
         victim_groups.sdg_victim_group,
         sexes.sdg_sex,
         perpetrator_statuses.sdg_perpetrator_status
@@ -77,18 +74,18 @@ grid as (
 counted as (
 
     select
-        victims.country_code,
-        victims.period_year,
-        victims.sdg_violation_code,
-        victims.sdg_victim_group,
-        victims.sdg_sex,
-        victims.sdg_perpetrator_status,
-        count(*) as verified_victims
+        victim_cases.country_code,
+        victim_cases.period_year,
+        victim_cases.sdg_violation_code,
+        victim_cases.sdg_victim_group,
+        victim_cases.sdg_sex,
+        victim_cases.sdg_perpetrator_status,
+        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'in_period') as verified_victims,
+        count(distinct victim_cases.event_id) filter (where victim_cases.dating = 'in_period') as verified_incidents,
+        count(*) filter (where victim_cases.dating = 'in_period') as verified_victim_appearances,
+        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'undated') as undated_verified_victims
 
-    from victims
-    where
-        victims.is_sdg_16_10_1_case
-        and victims.event_year = victims.period_year
+    from victim_cases
     group by all
 
 ),
@@ -100,10 +97,14 @@ final as (
         grid.period_year,
         grid.sdg_violation_code,
         grid.sdg_violation_name,
+        grid.is_sdg_16_10_1_violation,
         grid.sdg_victim_group,
         grid.sdg_sex,
         grid.sdg_perpetrator_status,
-        coalesce(counted.verified_victims, 0) as verified_victims
+        coalesce(counted.verified_victims, 0) as verified_victims,
+        coalesce(counted.verified_incidents, 0) as verified_incidents,
+        coalesce(counted.verified_victim_appearances, 0) as verified_victim_appearances,
+        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims
 
     from grid
     left join counted

@@ -1,6 +1,7 @@
 -- One row per victim (person, outlet or organisation) across incidents, legal actions and
--- periods: the role they appear in most often (ties by code), their gender when the report states
--- it consistently, the outlet named most often with them, and the victim groups of the main role.
+-- periods: the role they appear in most often (ties by code), their sex from the strongest evidence
+-- among their appearances (stated > pronoun > name convention; unknown when that evidence
+-- disagrees), the outlet named most often with them, and the victim groups of the main role.
 with
 
 all_appearances as (
@@ -12,6 +13,12 @@ all_appearances as (
 role_to_victim_group as (
 
     select * from {{ ref('stg_reference__role_to_victim_group') }}
+
+),
+
+gender_bases as (
+
+    select * from {{ ref('stg_vocab__gender_bases') }}
 
 ),
 
@@ -96,6 +103,45 @@ main_outlet as (
 
 ),
 
+-- appearances that tell the sex, with the strength of their evidence
+gender_evidence as (
+
+    select
+        appearances.victim_key,
+        appearances.gender,
+        appearances.gender_basis,
+        gender_bases.basis_rank,
+        min(gender_bases.basis_rank) over (partition by appearances.victim_key) as best_rank
+
+    from appearances
+    inner join gender_bases
+        on appearances.gender_basis = gender_bases.gender_basis_code
+    where appearances.gender in ('female', 'male')
+
+),
+
+person_gender as (
+
+    select
+        gender_evidence.victim_key,
+        bool_or(gender_evidence.gender = 'female') and bool_or(gender_evidence.gender = 'male') as has_conflicting_gender,
+        case
+            when bool_and(gender_evidence.gender = 'female') then 'female'
+            when bool_and(gender_evidence.gender = 'male') then 'male'
+            else 'unknown'
+        end as gender,
+        case
+            when bool_and(gender_evidence.gender = 'female') or bool_and(gender_evidence.gender = 'male')
+                then any_value(gender_evidence.gender_basis)
+            else 'unknown'
+        end as gender_basis
+
+    from gender_evidence
+    where gender_evidence.basis_rank = gender_evidence.best_rank
+    group by gender_evidence.victim_key
+
+),
+
 victims as (
 
     select
@@ -103,9 +149,6 @@ victims as (
         any_value(appearances.country_code) as country_code,
         any_value(appearances.victim_type) as victim_type,
         any_value(appearances.victim_name) as victim_name,
-        bool_or(appearances.gender = 'female') as is_ever_female,
-        bool_or(appearances.gender = 'male') as is_ever_male,
-        bool_or(appearances.gender = 'not_applicable') as is_gender_not_applicable,
         count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
         count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
         min(appearances.period_year) as first_period_year,
@@ -129,12 +172,14 @@ final as (
         role_to_victim_group.report_victim_group,
         role_to_victim_group.sdg_victim_group,
         case
-            when victims.is_ever_female and not victims.is_ever_male then 'female'
-            when victims.is_ever_male and not victims.is_ever_female then 'male'
-            when victims.is_gender_not_applicable then 'not_applicable'
-            else 'unknown'
+            when victims.victim_type != 'person' then 'not_applicable'
+            else coalesce(person_gender.gender, 'unknown')
         end as gender,
-        victims.is_ever_female and victims.is_ever_male as has_conflicting_gender,
+        case
+            when victims.victim_type != 'person' then 'not_applicable'
+            else coalesce(person_gender.gender_basis, 'unknown')
+        end as gender_basis,
+        coalesce(person_gender.has_conflicting_gender, false) as has_conflicting_gender,
         main_outlet.outlet_name,
         victims.incident_count,
         victims.legal_action_count,
@@ -151,6 +196,8 @@ final as (
         on main_role.role_code = role_to_victim_group.role_code
     left join main_outlet
         on victims.victim_key = main_outlet.victim_key
+    left join person_gender
+        on victims.victim_key = person_gender.victim_key
 
 )
 

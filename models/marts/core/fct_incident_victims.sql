@@ -24,6 +24,18 @@ genders as (
 
 ),
 
+sdg_violation_types as (
+
+    select * from {{ ref('stg_reference__sdg_violation_types') }}
+
+),
+
+person_names as (
+
+    select * from {{ ref('int_person_names__gender') }}
+
+),
+
 -- the victims this run (re)builds: all of them, or in an incremental run those delivered in a
 -- new load batch and the victims of incidents rebuilt in this run
 victims_to_build as (
@@ -42,29 +54,49 @@ victims_to_build as (
 
 ),
 
+resolved as (
+
+    select
+        victims_to_build.*,
+        {{ resolved_gender('victims_to_build.victim_type', 'victims_to_build.gender', 'person_names.inferred_gender') }}
+            as resolved_gender,
+        {{ resolved_gender_basis('victims_to_build.victim_type', 'victims_to_build.gender', 'victims_to_build.gender_basis', 'person_names.inferred_gender') }}
+            as resolved_gender_basis
+
+    from victims_to_build
+    left join person_names
+        on
+            victims_to_build.country_code = person_names.country_code
+            and victims_to_build.victim_name = person_names.victim_name
+            and victims_to_build.victim_type = 'person'
+
+),
+
 final as (
 
     select
         {{ surrogate_key([
-            'victims_to_build.country_code', 'victims_to_build.period_year', 'victims_to_build.incident_victim_id',
+            'resolved.country_code', 'resolved.period_year', 'resolved.incident_victim_id',
         ]) }} as incident_victim_key,
-        victims_to_build.incident_victim_id,
+        resolved.incident_victim_id,
         incidents.incident_key,
-        victims_to_build.event_id,
+        resolved.event_id,
         {{ victim_key(
-            'victims_to_build.country_code',
-            'victims_to_build.victim_type',
-            'victims_to_build.victim_name',
-            'victims_to_build.incident_victim_id',
+            'resolved.country_code',
+            'resolved.victim_type',
+            'resolved.victim_name',
+            'resolved.incident_victim_id',
         ) }} as victim_key,
         {{ outlet_key(
-            'victims_to_build.country_code',
-            affected_outlet_name('victims_to_build.outlet_name', 'victims_to_build.victim_type', 'victims_to_build.victim_name')
+            'resolved.country_code',
+            affected_outlet_name('resolved.outlet_name', 'resolved.victim_type', 'resolved.victim_name')
         ) }} as outlet_key,
-        victims_to_build.country_code,
-        victims_to_build.period_year,
+        resolved.country_code,
+        resolved.period_year,
+        incidents.event_country_code,
         incidents.event_date,
         incidents.date_precision,
+        incidents.is_dated,
         incidents.event_year,
         incidents.event_month,
         incidents.is_historical,
@@ -78,30 +110,35 @@ final as (
         incidents.region_code,
         incidents.verification_status_code,
         incidents.is_verified,
-        victims_to_build.victim_type,
-        victims_to_build.victim_name,
-        victims_to_build.role_code,
+        incidents.arbitrariness_basis_code,
+        incidents.is_arbitrary,
+        resolved.victim_type,
+        resolved.victim_name,
+        resolved.role_code,
         role_to_victim_group.report_victim_group,
         role_to_victim_group.sdg_victim_group,
-        victims_to_build.gender,
+        resolved.resolved_gender as gender,
+        resolved.resolved_gender_basis as gender_basis,
         genders.sdg_sex,
         (
             incidents.is_verified
-            and victims_to_build.victim_type = 'person'
-            and incidents.sdg_violation_code != 'out_of_scope'
+            and resolved.victim_type = 'person'
+            and sdg_violation_types.is_sdg_16_10_1_violation
             and role_to_victim_group.sdg_victim_group != 'out_of_scope'
         ) as is_sdg_16_10_1_case,
-        victims_to_build.source_section,
-        victims_to_build.source_locator,
-        greatest(victims_to_build.load_batch_id, incidents.load_batch_id) as load_batch_id
+        resolved.source_section,
+        resolved.source_locator,
+        greatest(resolved.load_batch_id, incidents.load_batch_id) as load_batch_id
 
-    from victims_to_build
+    from resolved
     inner join incidents
-        on victims_to_build.event_id = incidents.event_id
+        on resolved.event_id = incidents.event_id
     inner join role_to_victim_group
-        on victims_to_build.role_code = role_to_victim_group.role_code
+        on resolved.role_code = role_to_victim_group.role_code
     inner join genders
-        on victims_to_build.gender = genders.gender_code
+        on resolved.resolved_gender = genders.gender_code
+    inner join sdg_violation_types
+        on incidents.sdg_violation_code = sdg_violation_types.sdg_violation_code
 
 )
 

@@ -24,6 +24,12 @@ incidents as (
 
 ),
 
+person_names as (
+
+    select * from {{ ref('int_person_names__gender') }}
+
+),
+
 -- the legal actions this run (re)builds: all of them, or in an incremental run those whose
 -- action or stages arrived in a new load batch
 legal_actions_to_build as (
@@ -62,7 +68,12 @@ final as (
         legal_actions_to_build.victim_name,
         legal_actions_to_build.victim_role_code,
         role_to_victim_group.report_victim_group,
-        legal_actions_to_build.victim_gender,
+        {{ resolved_gender('victim_roles.default_victim_type', 'legal_actions_to_build.victim_gender', 'person_names.inferred_gender') }}
+            as victim_gender,
+        {{ resolved_gender_basis(
+            'victim_roles.default_victim_type', 'legal_actions_to_build.victim_gender',
+            'legal_actions_to_build.victim_gender_basis', 'person_names.inferred_gender',
+        ) }} as victim_gender_basis,
         legal_actions_to_build.claimant_type,
         legal_actions_to_build.claimant_description,
         legal_actions_to_build.stage_count,
@@ -89,6 +100,11 @@ final as (
         on legal_actions_to_build.victim_role_code = role_to_victim_group.role_code
     left join incidents
         on legal_actions_to_build.related_event_id = incidents.event_id
+    left join person_names
+        on
+            legal_actions_to_build.country_code = person_names.country_code
+            and legal_actions_to_build.victim_name = person_names.victim_name
+            and victim_roles.default_victim_type = 'person'
 
 )
 

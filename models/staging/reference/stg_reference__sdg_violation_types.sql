@@ -12,6 +12,7 @@ renamed as (
         nullif(trim(source.sdg_violation_code), '') as sdg_violation_code,
         nullif(trim(source.sdg_violation_name), '') as sdg_violation_name,
         source.severity_rank,
+        source.is_sdg_16_10_1_violation,
         nullif(trim(source.basis), '') as basis
 
     from source

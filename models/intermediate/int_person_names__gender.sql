@@ -1,0 +1,154 @@
+-- The name-convention rule for a person's sex, the one place it is decided: one row per named
+-- person (country and canonical name) of the register, with the sex their name tells and the
+-- convention that told it. An exception (ref_name_gender_exceptions) overrides the rule; otherwise
+-- an unambiguous given name (first word) and the longest matching surname ending (last word)
+-- decide, and when they disagree the sex stays unknown. Facts use it only where the source
+-- neither states the sex nor uses a pronoun (macro resolved_gender).
+with
+
+incident_victims as (
+
+    select * from {{ ref('stg_assessment__incident_victims') }}
+
+),
+
+legal_actions as (
+
+    select * from {{ ref('stg_assessment__legal_actions') }}
+
+),
+
+victim_roles as (
+
+    select * from {{ ref('stg_vocab__victim_roles') }}
+
+),
+
+conventions as (
+
+    select * from {{ ref('stg_reference__name_gender_conventions') }}
+
+),
+
+exceptions as (
+
+    select * from {{ ref('stg_reference__name_gender_exceptions') }}
+
+),
+
+named_persons as (
+
+    select distinct
+        incident_victims.country_code,
+        incident_victims.victim_name
+    from incident_victims
+    where incident_victims.victim_type = 'person' and incident_victims.victim_name is not null
+
+    union
+
+    select distinct
+        legal_actions.country_code,
+        legal_actions.victim_name
+    from legal_actions
+    inner join victim_roles
+        on legal_actions.victim_role_code = victim_roles.role_code
+    where victim_roles.default_victim_type = 'person' and legal_actions.victim_name is not null
+
+),
+
+name_parts as (
+
+    select
+        named_persons.country_code,
+        named_persons.victim_name,
+        lower(regexp_extract(named_persons.victim_name, '^([^ ]+)', 1)) as given_name,
+        lower(regexp_extract(named_persons.victim_name, '([^ ]+)$', 1)) as surname,
+        named_persons.victim_name like '% %' as has_several_words
+
+    from named_persons
+
+),
+
+by_given_name as (
+
+    select
+        name_parts.country_code,
+        name_parts.victim_name,
+        conventions.gender,
+        conventions.pattern
+
+    from name_parts
+    inner join conventions
+        on
+            name_parts.country_code = conventions.country_code
+            and conventions.name_part = 'given_name'
+            and conventions.match_type = 'exact'
+            and name_parts.given_name = conventions.pattern
+    where name_parts.has_several_words
+
+),
+
+by_surname as (
+
+    select
+        name_parts.country_code,
+        name_parts.victim_name,
+        conventions.gender,
+        conventions.pattern
+
+    from name_parts
+    inner join conventions
+        on
+            name_parts.country_code = conventions.country_code
+            and conventions.name_part = 'surname'
+            and conventions.match_type = 'suffix'
+            and name_parts.surname like '%' || conventions.pattern
+            and length(name_parts.surname) > length(conventions.pattern)
+    where name_parts.has_several_words
+    qualify row_number() over (
+        partition by name_parts.country_code, name_parts.victim_name
+        order by length(conventions.pattern) desc
+    ) = 1
+
+),
+
+final as (
+
+    select
+        name_parts.country_code,
+        name_parts.victim_name,
+        case
+            when exceptions.gender is not null then exceptions.gender
+            when by_given_name.gender is not null and by_surname.gender is not null
+                and by_given_name.gender != by_surname.gender then 'unknown'
+            else coalesce(by_given_name.gender, by_surname.gender, 'unknown')
+        end as inferred_gender,
+        case
+            when exceptions.gender is not null then 'exception: ' || exceptions.reason
+            when by_given_name.gender is not null and by_surname.gender is not null
+                and by_given_name.gender != by_surname.gender
+                then 'given name ' || by_given_name.pattern || ' and surname ending -' || by_surname.pattern || ' disagree'
+            when by_given_name.gender is not null and by_surname.gender is not null
+                then 'given name ' || by_given_name.pattern || ' and surname ending -' || by_surname.pattern
+            when by_given_name.gender is not null then 'given name ' || by_given_name.pattern
+            when by_surname.gender is not null then 'surname ending -' || by_surname.pattern
+            else 'no convention matches'
+        end as name_rule
+
+    from name_parts
+    left join exceptions
+        on
+            name_parts.country_code = exceptions.country_code
+            and name_parts.victim_name = exceptions.victim_name
+    left join by_given_name
+        on
+            name_parts.country_code = by_given_name.country_code
+            and name_parts.victim_name = by_given_name.victim_name
+    left join by_surname
+        on
+            name_parts.country_code = by_surname.country_code
+            and name_parts.victim_name = by_surname.victim_name
+
+)
+
+select * from final
