@@ -66,7 +66,7 @@ def learn_profiles(con: duckdb.DuckDBPyConnection) -> None:
         create temp table p_event as
         select row_number() over (order by event_id) - 1 as k,
             category_code, secondary_category_codes, context_code, perpetrator_type_code,
-            verification_status_code, date_precision
+            verification_status_code, arbitrariness_basis_code, date_precision
         from seed_events
     """)
     con.execute("""
@@ -83,7 +83,7 @@ def learn_profiles(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         create temp table p_victim as
         select row_number() over (order by victim_id) - 1 as k,
-            victim_type, role_code, gender,
+            victim_type, role_code, gender, gender_basis,
             victim_name is not null as has_name, outlet_name is not null as has_outlet
         from seed_victims
     """)
@@ -173,10 +173,11 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             printf('%s-%d-EV-B%03d-%09d', country_code, period_year, {batch}, i) as event_id,
             country_code,
             cast(period_year as integer) as period_year,
+            country_code as event_country_code,
             case date_precision
                 when 'day' then make_date(period_year, event_month, event_day)
                 when 'month' then make_date(period_year, event_month, 1)
-                else make_date(period_year, 1, 1)
+                when 'year' then make_date(period_year, 1, 1)
             end as event_date,
             date_precision,
             category_code,
@@ -186,6 +187,9 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             perpetrator_type_code,
             cast(null as varchar) as perpetrator_description,
             verification_status_code,
+            arbitrariness_basis_code,
+            cast(null as varchar) as arbitrariness_section,
+            cast(null as varchar) as arbitrariness_locator,
             'Synthetic event for benchmarking; not a real incident.' as summary,
             cast(null as date) as alt_event_date,
             cast(null as varchar) as inconsistency_note,
@@ -217,6 +221,9 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             p.victim_type,
             p.role_code,
             p.gender,
+            p.gender_basis,
+            cast(null as varchar) as gender_section,
+            cast(null as varchar) as gender_locator,
             case when p.has_outlet then
                 printf('Synthetic outlet %s-%d', s.country_code, draw(s.v, 'outlet', {outlet_pool}))
             end as outlet_name,
@@ -253,6 +260,9 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             s.victim_name,
             s.role_code as victim_role_code,
             s.gender as victim_gender,
+            s.gender_basis as victim_gender_basis,
+            cast(null as varchar) as victim_gender_section,
+            cast(null as varchar) as victim_gender_locator,
             s.outlet_name,
             p.claimant_type,
             cast(null as varchar) as claimant_description,

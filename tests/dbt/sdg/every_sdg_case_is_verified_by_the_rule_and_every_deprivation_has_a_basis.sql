@@ -1,0 +1,87 @@
+-- Every SDG 16.10.1 victim has a verification status from the one verification rule
+-- (vocab_verification_statuses) that counts as verified, and every incident with a deprivation of
+-- liberty among its acts carries an arbitrariness basis from vocab_arbitrariness_bases. Returns
+-- one row per breach.
+with
+
+victims as (
+
+    select * from {{ ref('fct_incident_victims') }}
+
+),
+
+verification_statuses as (
+
+    select * from {{ ref('stg_vocab__verification_statuses') }}
+
+),
+
+acts as (
+
+    select * from {{ ref('int_incident_acts') }}
+
+),
+
+categories as (
+
+    select * from {{ ref('stg_vocab__incident_categories') }}
+
+),
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+arbitrariness_bases as (
+
+    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
+
+),
+
+unverified_sdg_victims as (
+
+    select
+        'SDG 16.10.1 victim without a verified status' as problem,
+        victims.incident_victim_id as row_id,
+        victims.verification_status_code as value
+
+    from victims
+    left join verification_statuses
+        on victims.verification_status_code = verification_statuses.verification_status_code
+    where
+        victims.is_sdg_16_10_1_case
+        and not coalesce(verification_statuses.is_verified, false)
+
+),
+
+deprivations_without_basis as (
+
+    select distinct
+        'deprivation of liberty without an arbitrariness basis' as problem,
+        incidents.event_id as row_id,
+        incidents.arbitrariness_basis_code as value
+
+    from incidents
+    inner join acts
+        on incidents.event_id = acts.event_id
+    inner join categories
+        on acts.category_code = categories.category_code
+    left join arbitrariness_bases
+        on incidents.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
+    where
+        categories.is_deprivation_of_liberty
+        and arbitrariness_bases.arbitrariness_basis_code is null
+
+),
+
+final as (
+
+    select * from unverified_sdg_victims
+    union all
+    select * from deprivations_without_basis
+
+)
+
+select * from final
