@@ -52,12 +52,13 @@ def default_period(available: pd.DataFrame) -> tuple[str, int]:
 
 
 def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """The JSI indicators of the period with their assessment status and headline figure."""
+    """The JSI indicators of the period: assessment status, the report's headline figure, the register beside it."""
     return query(
         warehouse,
         f"""
         select indicator_code, category_title, indicator_title, assessment_status,
-               headline_description, headline_value, headline_unit, finding
+               headline_stated_as, headline_value, headline_unit, headline_register_value,
+               headline_reconciliation_status, finding
         from marts.indicator_scorecard {PERIOD_FILTER}
         order by category_code, indicator_number
         """,
@@ -160,14 +161,17 @@ def cell_text(value: object) -> str:
 
 def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as shown to a reader: one row per indicator, values formatted."""
-    units = card["headline_unit"].where(card["headline_unit"] != "count", "")
+    units = card["headline_unit"].fillna("count")
+    units = units.where(units != "count", "")
     return pd.DataFrame(
         {
             "Code": card["indicator_code"],
             "Indicator": card["indicator_title"],
             "Status": card["assessment_status"],
-            "Headline figure": card["headline_description"],
+            "Report's headline figure": card["headline_stated_as"].fillna("(the report gives no number)"),
             "Value": (card["headline_value"].map(format_number) + " " + units).str.strip(),
+            "Register": card["headline_register_value"].map(format_number),
+            "Reconciliation": card["headline_reconciliation_status"].str.replace("_", " "),
             "Finding": card["finding"],
         }
     )

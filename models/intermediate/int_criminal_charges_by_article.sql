@@ -1,5 +1,6 @@
 -- Criminal charges by table row of the report (article or group of articles) and victim group:
--- the published cell and the count of itemized charges (criminal, defendant, active in period).
+-- the published cell and the count of itemized charges (fct_legal_actions.is_itemized_criminal_charge,
+-- the one definition); a charge whose article the report does not name is the row 'not_stated'.
 with
 
 statistics as (
@@ -69,17 +70,14 @@ itemized_charges as (
     select
         legal_actions.country_code,
         legal_actions.period_year,
-        articles.article as article_number,
+        case when articles.instrument_code = 'criminal_code' then articles.article end as article_number,
+        articles.legal_article_id as named_article_id,
         legal_actions.report_victim_group
 
     from legal_actions
-    inner join articles
+    left join articles
         on legal_actions.legal_article_id = articles.legal_article_id
-    where
-        legal_actions.procedure_type = 'criminal'
-        and legal_actions.journalist_position = 'defendant'
-        and legal_actions.is_active_in_period
-        and articles.instrument_code = 'criminal_code'
+    where legal_actions.is_itemized_criminal_charge
 
 ),
 
@@ -88,7 +86,12 @@ itemized as (
     select
         itemized_charges.country_code,
         itemized_charges.period_year,
-        coalesce(table_rows.article_row, 'CC-' || itemized_charges.article_number) as article_row,
+        coalesce(
+            table_rows.article_row,
+            'CC-' || itemized_charges.article_number,
+            itemized_charges.named_article_id,
+            'not_stated'
+        ) as article_row,
         itemized_charges.report_victim_group,
         count(*) as itemized_charges
 

@@ -1,9 +1,8 @@
 -- The report's published metrics recomputed from the register, where the register can derive
 -- them: same metric names and breakdown names as raw_published_statistics, one row per value.
--- This model is the one place that says how each published metric is derived from the facts.
-{%- set liberty_by_court = "('court_sanctioned_arrest', 'house_arrest', 'imprisonment',
-    'restriction_of_liberty', 'suspended_sentence', 'administrative_arrest')" %}
-
+-- Which categories count toward which metric is a seed (xwalk_category_to_published_metric), the
+-- metric of each procedure is in vocab_procedure_types, the combined victim group in
+-- ref_report_victim_groups; this model only counts.
 with
 
 incidents as (
@@ -36,46 +35,56 @@ report_victim_groups as (
 
 ),
 
+category_metrics as (
+
+    select * from {{ ref('stg_reference__category_to_published_metric') }}
+
+),
+
+procedure_types as (
+
+    select * from {{ ref('stg_vocab__procedure_types') }}
+
+),
+
 charges as (
 
     select * from {{ ref('int_criminal_charges_by_article') }}
 
 ),
 
--- incidents counted by the year they happened (published figures carry their reference year)
-incident_figures as (
+-- incidents counted by the year they happened (published figures carry their reference year);
+-- every dated incident also counts toward the incidents the report analysed
+incident_metrics as (
 
     select
-        incidents.country_code,
-        incidents.period_year,
-        incidents.event_year as reference_year,
-        case
-            when incidents.category_code = 'killing' then 'killings_of_journalists'
-            when incidents.category_code = 'attempted_killing' then 'attempted_killings_of_journalists'
-            when incidents.category_code in ('threat_to_life', 'property_attack') then 'threats_to_life'
-            when incidents.category_code = 'physical_attack' then 'attacks_on_journalists'
-            when incidents.category_code = 'detention' then 'detentions'
-        end as metric,
-        '' as dimension_key,
-        count(*) as register_value
+        incidents.*,
+        category_metrics.metric
 
     from incidents
-    group by all
-    having metric is not null
+    inner join category_metrics
+        on
+            incidents.category_code = category_metrics.category_code
+            and category_metrics.counted_unit = 'incidents'
+    where incidents.is_dated
 
     union all
 
     select
-        incidents.country_code,
-        incidents.period_year,
-        incidents.event_year as reference_year,
-        'detentions' as metric,
-        'context=' || incidents.context_code as dimension_key,
-        count(*) as register_value
+        incidents.*,
+        'incidents_analysed' as metric
 
     from incidents
-    where incidents.category_code = 'detention'
-    group by all
+    where incidents.is_dated
+
+),
+
+incident_figures as (
+
+    {{ count_figures('incident_metrics', 'incident_metrics.event_year', [
+        {'metric': 'incident_metrics.metric', 'key': "''"},
+        {'metric': 'incident_metrics.metric', 'key': "'context=' || incident_metrics.context_code"},
+    ]) }}
 
 ),
 
@@ -83,24 +92,27 @@ liberty_victims as (
 
     select
         victims.*,
-        case when victims.category_code = 'administrative_arrest' then 'administrative' else 'criminal' end as procedure_type,
-        case
-            when victims.report_victim_group in ('blogger', 'activist_public_figure') then 'blogger_or_activist'
-        end as combined_victim_group
+        category_metrics.metric,
+        category_metrics.procedure_type,
+        report_victim_groups.combined_victim_group
 
     from victims
-    where
-        victims.category_code in {{ liberty_by_court }}
-        and victims.victim_type = 'person'
+    inner join category_metrics
+        on
+            victims.category_code = category_metrics.category_code
+            and category_metrics.counted_unit = 'person_victims'
+    inner join report_victim_groups
+        on victims.report_victim_group = report_victim_groups.report_victim_group
+    where victims.victim_type = 'person' and victims.is_dated
 
 ),
 
 liberty_figures as (
 
     {{ count_figures('liberty_victims', 'liberty_victims.event_year', [
-        {'metric': "'threats_to_freedom_of_movement'", 'key': "''"},
-        {'metric': "'threats_to_freedom_of_movement'", 'key': "'gender=' || liberty_victims.gender"},
-        {'metric': "'threats_to_freedom_of_movement'", 'key': "'victim_group=' || liberty_victims.combined_victim_group",
+        {'metric': 'liberty_victims.metric', 'key': "''"},
+        {'metric': 'liberty_victims.metric', 'key': "'gender=' || liberty_victims.gender"},
+        {'metric': 'liberty_victims.metric', 'key': "'victim_group=' || liberty_victims.combined_victim_group",
             'where': 'liberty_victims.combined_victim_group is not null'},
         {'metric': "'restriction_of_liberty_threats'",
             'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code"},
@@ -116,13 +128,14 @@ person_actions as (
 
     select
         legal_actions.*,
-        case
-            when legal_actions.report_victim_group in ('blogger', 'activist_public_figure') then 'blogger_or_activist'
-        end as combined_victim_group
+        report_victim_groups.combined_victim_group,
+        procedure_types.published_metric
 
     from legal_actions
     inner join report_victim_groups
         on legal_actions.report_victim_group = report_victim_groups.report_victim_group
+    inner join procedure_types
+        on legal_actions.procedure_type = procedure_types.procedure_type
     where
         legal_actions.journalist_position = 'defendant'
         and legal_actions.is_active_in_period
@@ -130,16 +143,13 @@ person_actions as (
 
 ),
 
-{%- set procedure_metric = "case person_actions.procedure_type when 'criminal' then 'criminal_charges'
-    when 'civil' then 'civil_claims' when 'administrative' then 'administrative_charges' end" %}
-
 legal_figures as (
 
     {{ count_figures('person_actions', 'person_actions.period_year', [
-        {'metric': procedure_metric, 'key': "''"},
-        {'metric': procedure_metric, 'key': "'victim_group=' || person_actions.report_victim_group",
+        {'metric': 'person_actions.published_metric', 'key': "''"},
+        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.report_victim_group",
             'where': "person_actions.procedure_type != 'criminal'"},
-        {'metric': procedure_metric, 'key': "'victim_group=' || person_actions.combined_victim_group",
+        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.combined_victim_group",
             'where': "person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null"},
         {'metric': "'proceedings_related_threats'", 'key': "''"},
     ]) }}

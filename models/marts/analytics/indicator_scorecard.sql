@@ -1,5 +1,7 @@
--- One row per JSI indicator per assessed country and period: the report's assessment and the
--- indicator's headline measure (chosen in ref_indicator_measures).
+-- One row per JSI indicator per assessed country and period: the report's assessment, the
+-- headline figure the report itself puts forward for the indicator (jsi_assessments.headline_figure_id)
+-- with the register's count for the same figure and the reconciliation status beside it, and the
+-- register's own measure for the indicator (ref_indicator_measures, is_headline).
 with
 
 assessments as (
@@ -17,6 +19,18 @@ statuses as (
 indicators as (
 
     select * from {{ ref('dim_indicators') }}
+
+),
+
+reconciliation as (
+
+    select * from {{ ref('published_figure_reconciliation') }}
+
+),
+
+statistics as (
+
+    select * from {{ ref('fct_reported_statistics') }}
 
 ),
 
@@ -47,18 +61,31 @@ final as (
         assessments.assessment_status,
         statuses.status_rank,
         assessments.finding,
-        catalogue.measure as headline_measure,
-        catalogue.breakdown as headline_breakdown,
-        catalogue.headline_breakdown_value,
-        catalogue.measure_description as headline_description,
-        coalesce(measures.measure_value, 0) as headline_value,
-        coalesce(measures.unit, 'count') as headline_unit
+        assessments.headline_figure_id,
+        reconciliation.description as headline_description,
+        statistics.stated_as as headline_stated_as,
+        cast(reconciliation.published_value as double) as headline_value,
+        reconciliation.unit as headline_unit,
+        cast(reconciliation.register_value as double) as headline_register_value,
+        coalesce(reconciliation.status, 'no_headline_figure') as headline_reconciliation_status,
+        statistics.source_section as headline_source_section,
+        statistics.source_locator as headline_source_locator,
+        catalogue.measure as register_measure,
+        catalogue.breakdown as register_breakdown,
+        catalogue.headline_breakdown_value as register_breakdown_value,
+        catalogue.measure_description as register_measure_description,
+        coalesce(measures.measure_value, 0) as register_measure_value,
+        coalesce(measures.unit, 'count') as register_measure_unit
 
     from assessments
     inner join indicators
         on assessments.indicator_code = indicators.indicator_code
     inner join statuses
         on assessments.assessment_status = statuses.assessment_status
+    left join reconciliation
+        on assessments.headline_figure_id = reconciliation.figure_id
+    left join statistics
+        on assessments.headline_figure_id = statistics.figure_id
     left join catalogue
         on assessments.indicator_code = catalogue.indicator_code
     left join measures

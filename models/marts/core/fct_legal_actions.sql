@@ -24,6 +24,12 @@ incidents as (
 
 ),
 
+report_victim_groups as (
+
+    select * from {{ ref('stg_reference__report_victim_groups') }}
+
+),
+
 person_names as (
 
     select * from {{ ref('int_person_names__gender') }}
@@ -80,6 +86,13 @@ final as (
         legal_actions_to_build.first_stage_date,
         legal_actions_to_build.last_stage_date,
         legal_actions_to_build.is_active_in_period,
+        -- the one definition of an itemized criminal charge, used by every surface
+        (
+            legal_actions_to_build.procedure_type = 'criminal'
+            and legal_actions_to_build.journalist_position = 'defendant'
+            and legal_actions_to_build.is_active_in_period
+            and report_victim_groups.is_person_group
+        ) as is_itemized_criminal_charge,
         legal_actions_to_build.current_stage_code,
         legal_actions_to_build.current_stage_date,
         legal_actions_to_build.current_outcome_group,
@@ -98,6 +111,8 @@ final as (
         on legal_actions_to_build.victim_role_code = victim_roles.role_code
     inner join role_to_victim_group
         on legal_actions_to_build.victim_role_code = role_to_victim_group.role_code
+    inner join report_victim_groups
+        on role_to_victim_group.report_victim_group = report_victim_groups.report_victim_group
     left join incidents
         on legal_actions_to_build.related_event_id = incidents.event_id
     left join person_names

@@ -11,6 +11,7 @@ renamed as (
     select
         nullif(trim(source.procedure_type), '') as procedure_type,
         nullif(trim(source.procedure_name), '') as procedure_name,
+        nullif(trim(source.published_metric), '') as published_metric,
         nullif(trim(source.basis), '') as basis
 
     from source
