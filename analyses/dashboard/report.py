@@ -26,7 +26,7 @@ import plotly.express as px
 from plotly.graph_objects import Figure
 
 STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
-GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "other or unknown": "#8c959f"}
+GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "unknown": "#8c959f", "outlet or organisation": "#d0d7de"}
 PERIOD_FILTER = "where country_code = ? and period_year = ?"
 
 
@@ -88,7 +88,8 @@ def victims_by_category_and_gender(warehouse: Path, country: str, year: int) -> 
         select replace(category_code, '_', ' ') as category,
                sum(female_victim_count)::bigint as "female",
                sum(male_victim_count)::bigint as "male",
-               sum(other_victim_count)::bigint as "other or unknown"
+               sum(unknown_sex_victim_count)::bigint as "unknown",
+               sum(not_a_person_victim_count)::bigint as "outlet or organisation"
         from marts.incidents_monthly {PERIOD_FILTER}
         group by category_code
         """,
@@ -105,7 +106,8 @@ def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
         f"""
         select sdg_violation_code as "Code", sdg_violation_name as "Violation",
                sdg_victim_group as "Victim group", sdg_sex as "Sex",
-               sdg_perpetrator_status as "Perpetrator", verified_victims as "Verified victims"
+               sdg_perpetrator_status as "Perpetrator", verified_victims as "Verified persons",
+               verified_incidents as "Incidents"
         from marts.sdg_16_10_1 {PERIOD_FILTER} and verified_victims > 0
         order by all
         """,
@@ -114,15 +116,18 @@ def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
 
 
 def sdg_totals(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Verified victims of the period per SDG 16.10.1 violation type, zeros included."""
+    """Verified persons of the period per SDG 16.10.1 violation type, zeros included; the
+    deprivations of liberty whose arbitrariness is not established come last, beside D."""
     return query(
         warehouse,
         f"""
         select sdg_violation_code as "Code", sdg_violation_name as "Violation",
-               sum(verified_victims)::bigint as "Verified victims"
+               sum(verified_victims)::bigint as "Verified persons",
+               sum(verified_incidents)::bigint as "Incidents",
+               sum(undated_verified_victims)::bigint as "Undated (not counted)"
         from marts.sdg_16_10_1 {PERIOD_FILTER}
         group by all
-        order by "Code"
+        order by not bool_or(is_sdg_16_10_1_violation), "Code"
         """,
         [country, year],
     )

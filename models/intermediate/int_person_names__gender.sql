@@ -112,28 +112,18 @@ by_surname as (
 
 ),
 
-final as (
+matched as (
 
     select
         name_parts.country_code,
         name_parts.victim_name,
-        case
-            when exceptions.gender is not null then exceptions.gender
-            when by_given_name.gender is not null and by_surname.gender is not null
-                and by_given_name.gender != by_surname.gender then 'unknown'
-            else coalesce(by_given_name.gender, by_surname.gender, 'unknown')
-        end as inferred_gender,
-        case
-            when exceptions.gender is not null then 'exception: ' || exceptions.reason
-            when by_given_name.gender is not null and by_surname.gender is not null
-                and by_given_name.gender != by_surname.gender
-                then 'given name ' || by_given_name.pattern || ' and surname ending -' || by_surname.pattern || ' disagree'
-            when by_given_name.gender is not null and by_surname.gender is not null
-                then 'given name ' || by_given_name.pattern || ' and surname ending -' || by_surname.pattern
-            when by_given_name.gender is not null then 'given name ' || by_given_name.pattern
-            when by_surname.gender is not null then 'surname ending -' || by_surname.pattern
-            else 'no convention matches'
-        end as name_rule
+        exceptions.gender as exception_gender,
+        exceptions.reason as exception_reason,
+        by_given_name.gender as given_name_gender,
+        by_given_name.pattern as given_name,
+        by_surname.gender as surname_gender,
+        by_surname.pattern as surname_ending,
+        coalesce(by_given_name.gender != by_surname.gender, false) as is_contradictory
 
     from name_parts
     left join exceptions
@@ -148,6 +138,34 @@ final as (
         on
             name_parts.country_code = by_surname.country_code
             and name_parts.victim_name = by_surname.victim_name
+
+),
+
+final as (
+
+    select
+        matched.country_code,
+        matched.victim_name,
+        case
+            when matched.exception_gender is not null then matched.exception_gender
+            when matched.is_contradictory then 'unknown'
+            else coalesce(matched.given_name_gender, matched.surname_gender, 'unknown')
+        end as inferred_gender,
+        case
+            when matched.exception_gender is not null then 'exception: ' || matched.exception_reason
+            when matched.is_contradictory
+                then 'given name ' || matched.given_name || ' and surname ending -' || matched.surname_ending || ' disagree'
+            else coalesce(
+                nullif(concat_ws(
+                    ' and ',
+                    'given name ' || matched.given_name,
+                    'surname ending -' || matched.surname_ending
+                ), ''),
+                'no convention matches'
+            )
+        end as name_rule
+
+    from matched
 
 )
 

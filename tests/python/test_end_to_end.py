@@ -101,13 +101,38 @@ def test_key_figures_reconcile_with_the_register(warehouse_con, metric):
     assert not mismatched, mismatched
 
 
-def test_sdg_mart_counts_every_sdg_case_of_the_period(warehouse_con):
-    from_mart = scalar(warehouse_con, "select sum(verified_victims) from marts.sdg_16_10_1")
-    from_fact = scalar(
-        warehouse_con,
-        "select count(*) from core.fct_incident_victims where is_sdg_16_10_1_case and event_year = period_year",
-    )
+def test_sdg_mart_counts_every_sdg_case_of_the_period_once_per_person_and_type(warehouse_con):
+    from_mart = warehouse_con.execute(
+        """
+        select sum(verified_victims), sum(verified_victim_appearances)
+        from marts.sdg_16_10_1 where is_sdg_16_10_1_violation
+        """
+    ).fetchone()
+    from_fact = warehouse_con.execute(
+        """
+        select count(distinct (victim_key, sdg_violation_code)), count(*)
+        from core.fct_incident_victims
+        where is_sdg_16_10_1_case and event_year = period_year and event_country_code = country_code
+        """
+    ).fetchone()
     assert from_mart == from_fact
+    # the unit is the person: someone with several incidents of one type counts once
+    assert from_mart[0] < from_mart[1]
+
+
+def test_sdg_type_d_holds_only_established_arbitrary_deprivations_of_liberty(warehouse_con):
+    in_d = warehouse_con.execute(
+        """
+        select count(*) from core.fct_incident_victims
+        where sdg_violation_code = 'D' and not coalesce(is_arbitrary, false)
+        """
+    ).fetchone()[0]
+    assert in_d == 0
+    beside = scalar(
+        warehouse_con,
+        "select sum(verified_victims) from marts.sdg_16_10_1 where sdg_violation_code = 'deprivation_not_established'",
+    )
+    assert beside > 0, "deprivations of liberty without established arbitrariness are shown beside D"
 
 
 def test_indicator_view_totals_match_the_facts(warehouse_con):
@@ -155,18 +180,26 @@ def test_criminal_charges_mart_reproduces_the_report_table(warehouse_con):
     assert in_mart == table_cells
 
 
-def test_every_historical_killing_has_a_judicial_outcome_in_the_tracker(warehouse_con):
+def test_every_killing_is_in_the_impunity_tracker_with_its_outcome(warehouse_con):
+    """Each killing or attempted killing has a row in the tracker: its prosecution where the register
+    links one, otherwise 'no_case_reported' (Saipov, 2007: the report says the crime was not solved)."""
     killings = warehouse_con.execute(
-        "select incident_key from core.fct_incidents where category_code in ('killing', 'attempted_killing')"
+        "select incident_key, event_id from core.fct_incidents where category_code in ('killing', 'attempted_killing')"
     ).fetchall()
     assert killings
-    for (incident_key,) in killings:
-        cases = scalar(
+    for incident_key, event_id in killings:
+        linked = scalar(
             warehouse_con,
-            """
-            select count(*) from core.fct_legal_actions
-            where related_incident_key = ? and journalist_position = 'injured_party'
-            """,
+            "select count(*) from core.fct_legal_actions where related_incident_key = ? and journalist_position = 'injured_party'",
             [incident_key],
         )
-        assert cases >= 1, f"no prosecution linked to incident {incident_key}"
+        statuses = {
+            r[0] for r in warehouse_con.execute(
+                "select impunity_status from marts.impunity_tracker where event_id = ?", [event_id]
+            ).fetchall()
+        }
+        assert statuses, f"killing {event_id} is missing from the impunity tracker"
+        if linked:
+            assert "no_case_reported" not in statuses, event_id
+        else:
+            assert statuses == {"no_case_reported"}, (event_id, statuses)

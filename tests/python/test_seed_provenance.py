@@ -86,3 +86,63 @@ def test_every_row_has_country_and_period(path: Path):
         pytest.skip(f"{path.name} is a framework seed without country rows")
     bad = [n for n, r in enumerate(rows, start=1) if (r["country_code"], r["period_year"]) not in assessments]
     assert not bad, f"{path.name}: rows {bad[:20]} name no known assessment"
+
+
+def coded_judgment_columns(fieldnames: list[str]) -> list[str]:
+    """Prefixes of the <judgment>_section / <judgment>_locator pairs beside the row's own source columns."""
+    return sorted(
+        name[: -len("_locator")]
+        for name in fieldnames
+        if name.endswith("_locator") and name != "source_locator" and name[: -len("_locator")] + "_section" in fieldnames
+    )
+
+
+def header(path: Path) -> list[str]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return next(csv.reader(handle))
+
+
+JUDGMENT_SEEDS = [p for p in FACT_SEEDS if coded_judgment_columns(header(p))]
+
+
+def test_the_seeds_with_coded_judgments_are_found():
+    assert {p.name for p in JUDGMENT_SEEDS} >= {"raw_incident_events.csv", "raw_incident_victims.csv", "raw_legal_actions.csv"}
+
+
+@pytest.mark.parametrize("path", JUDGMENT_SEEDS, ids=lambda p: p.name)
+def test_every_coded_judgment_cites_a_verbatim_locator(path: Path, texts):
+    """A coded judgment (arbitrariness basis, sex from a pronoun) cites its own section and verbatim phrase."""
+    rows = read_rows(path)
+    prefixes = coded_judgment_columns(header(path))
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        for prefix in prefixes:
+            section = (row.get(f"{prefix}_section") or "").strip()
+            locator = (row.get(f"{prefix}_locator") or "").strip()
+            if not section and not locator:
+                continue
+            if section not in SECTIONS:
+                problems.append(f"row {number}: {prefix}_section {section!r} is not a report section")
+            if not locator or len(locator.split()) > 12:
+                problems.append(f"row {number}: {prefix}_locator must have 1 to 12 words")
+                continue
+            text = texts.get((row.get("country_code") or "KZ", row.get("period_year") or "2020"))
+            if text is not None and normalise(locator) not in text:
+                problems.append(f"row {number}: {prefix}_locator not found verbatim in the report: {locator!r}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems[:40])
+
+
+def test_judgments_that_need_evidence_have_it():
+    """Every coded arbitrariness basis and every stated or pronoun sex carries its locator; the others none."""
+    problems = []
+    for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_incident_events.csv"), start=1):
+        if bool(row["arbitrariness_basis_code"]) != bool(row["arbitrariness_locator"]):
+            problems.append(f"raw_incident_events row {number}: basis {row['arbitrariness_basis_code']!r} and its locator go together")
+    for name, prefix in (("raw_incident_victims", "gender"), ("raw_legal_actions", "victim_gender")):
+        for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / f"{name}.csv"), start=1):
+            needs = row[f"{prefix}_basis"] in ("stated", "pronoun")
+            if needs != bool(row[f"{prefix}_locator"]):
+                problems.append(f"{name} row {number}: {prefix}_basis {row[f'{prefix}_basis']!r} and {prefix}_locator go together")
+            if row[f"{prefix}_basis"] in ("unknown", "name_convention") and row[prefix] != "unknown":
+                problems.append(f"{name} row {number}: a sex the report does not state is stored as unknown (the name rule decides later)")
+    assert not problems, "\n".join(problems[:40])

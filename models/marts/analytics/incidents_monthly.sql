@@ -97,7 +97,8 @@ victim_counts as (
         count(*) as victim_count,
         count(*) filter (where victims.gender = 'female') as female_victim_count,
         count(*) filter (where victims.gender = 'male') as male_victim_count,
-        count(*) filter (where victims.gender in ('unknown', 'not_applicable')) as other_victim_count
+        count(*) filter (where victims.gender = 'unknown') as unknown_sex_victim_count,
+        count(*) filter (where victims.gender = 'not_applicable') as not_a_person_victim_count
 
     from victims
     where victims.event_year = victims.period_year
@@ -117,7 +118,8 @@ final as (
         coalesce(victim_counts.victim_count, 0) as victim_count,
         coalesce(victim_counts.female_victim_count, 0) as female_victim_count,
         coalesce(victim_counts.male_victim_count, 0) as male_victim_count,
-        coalesce(victim_counts.other_victim_count, 0) as other_victim_count
+        coalesce(victim_counts.unknown_sex_victim_count, 0) as unknown_sex_victim_count,
+        coalesce(victim_counts.not_a_person_victim_count, 0) as not_a_person_victim_count
 
     from months
     left join incident_counts

@@ -60,8 +60,10 @@ resolved as (
         victims_to_build.*,
         {{ resolved_gender('victims_to_build.victim_type', 'victims_to_build.gender', 'person_names.inferred_gender') }}
             as resolved_gender,
-        {{ resolved_gender_basis('victims_to_build.victim_type', 'victims_to_build.gender', 'victims_to_build.gender_basis', 'person_names.inferred_gender') }}
-            as resolved_gender_basis
+        {{ resolved_gender_basis(
+            'victims_to_build.victim_type', 'victims_to_build.gender',
+            'victims_to_build.gender_basis', 'person_names.inferred_gender',
+        ) }} as resolved_gender_basis
 
     from victims_to_build
     left join person_names

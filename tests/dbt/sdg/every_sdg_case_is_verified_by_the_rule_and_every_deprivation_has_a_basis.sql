@@ -45,7 +45,7 @@ unverified_sdg_victims as (
     select
         'SDG 16.10.1 victim without a verified status' as problem,
         victims.incident_victim_id as row_id,
-        victims.verification_status_code as value
+        victims.verification_status_code as offending_value
 
     from victims
     left join verification_statuses
@@ -61,7 +61,7 @@ deprivations_without_basis as (
     select distinct
         'deprivation of liberty without an arbitrariness basis' as problem,
         incidents.event_id as row_id,
-        incidents.arbitrariness_basis_code as value
+        incidents.arbitrariness_basis_code as offending_value
 
     from incidents
     inner join acts
