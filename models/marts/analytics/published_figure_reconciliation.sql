@@ -106,6 +106,7 @@ final as (
             when compared.register_value < compared.figure_value then 'register_incomplete'
             else 'register_exceeds'
         end as status,
+        compared.repeat_of_figure_id,
         compared.inconsistency_note,
         compared.source_section,
         compared.source_locator

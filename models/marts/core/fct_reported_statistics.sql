@@ -51,6 +51,7 @@ from_published_statistics as (
         published_statistics.stated_as,
         published_statistics.figure_source,
         published_statistics.table_name,
+        published_statistics.repeat_of_figure_id,
         published_statistics.inconsistency_note,
         published_statistics.source_section,
         published_statistics.source_locator
@@ -79,6 +80,7 @@ from_media_registry as (
         cast(media_registry.registered_count as varchar) as stated_as,
         'misd' as figure_source,
         null as table_name,
+        null as repeat_of_figure_id,
         null as inconsistency_note,
         media_registry.source_section,
         media_registry.source_locator
@@ -108,6 +110,7 @@ from_internet_intermediaries as (
         internet_intermediaries.stated_as,
         'report' as figure_source,
         null as table_name,
+        null as repeat_of_figure_id,
         internet_intermediaries.inconsistency_note,
         internet_intermediaries.source_section,
         internet_intermediaries.source_locator
@@ -137,6 +140,7 @@ from_survey_responses as (
         survey_responses.stated_as,
         'report' as figure_source,
         null as table_name,
+        null as repeat_of_figure_id,
         null as inconsistency_note,
         survey_responses.source_section,
         survey_responses.source_locator
@@ -186,6 +190,8 @@ final as (
         unioned.stated_as,
         unioned.figure_source,
         unioned.table_name,
+        unioned.repeat_of_figure_id,
+        unioned.repeat_of_figure_id is not null as is_repeat,
         unioned.inconsistency_note is not null as has_source_inconsistency,
         unioned.inconsistency_note,
         unioned.source_section,

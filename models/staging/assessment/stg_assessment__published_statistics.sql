@@ -25,6 +25,7 @@ renamed as (
         nullif(trim(source.stated_as), '') as stated_as,
         nullif(trim(source.figure_source), '') as figure_source,
         nullif(trim(source.table_name), '') as table_name,
+        nullif(trim(source.repeat_of_figure_id), '') as repeat_of_figure_id,
         nullif(trim(source.inconsistency_note), '') as inconsistency_note,
         nullif(trim(source.source_section), '') as source_section,
         nullif(trim(source.source_locator), '') as source_locator
