@@ -13,7 +13,10 @@ import duckdb
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SOURCES_DIR = Path(os.environ.get("JSI_SOURCES_DIR", PROJECT_ROOT.parent / "shared" / "sources"))
+# The original files (the report's text, the monitors' exports) live in the repo, byte-identical;
+# ../shared is only where they were copied from (tests/python/test_source_files.py).
+EXTERNAL_DIR = PROJECT_ROOT / "seeds" / "external"
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
 VENV_BIN = Path(sys.executable).parent
 # What a disposable copy of the project needs to build.
 PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, SOURCES_DIR
+from conftest import EXTERNAL_DIR, PROJECT_ROOT
 
 SECTIONS = {
     "foreword", "executive_summary", "introduction", "conclusions",
@@ -35,9 +35,9 @@ def source_texts() -> dict[tuple[str, str], str]:
     """(country_code, period_year) -> normalised full text of that assessment's report."""
     texts = {}
     for row in read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_assessment_sources.csv"):
-        path = SOURCES_DIR / row["source_document"]
+        path = EXTERNAL_DIR / row["source_id"] / row["source_document"]
         if not path.exists():
-            pytest.fail(f"source document {path} of {row['country_code']} {row['period_year']} not found (set JSI_SOURCES_DIR)")
+            pytest.fail(f"source document {path} of {row['country_code']} {row['period_year']} not found")
         texts[(row["country_code"], row["period_year"])] = normalise(path.read_text(encoding="utf-8"))
     return texts
 

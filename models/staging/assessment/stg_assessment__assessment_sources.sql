@@ -12,6 +12,7 @@ renamed as (
         nullif(trim(source.country_code), '') as country_code,
         source.period_year,
         nullif(trim(source.country_name), '') as country_name,
+        nullif(trim(source.source_id), '') as source_id,
         nullif(trim(source.source_document), '') as source_document,
         nullif(trim(source.title), '') as title,
         nullif(trim(source.prepared_by), '') as prepared_by,

@@ -1,0 +1,51 @@
+-- One row per source the warehouse reads (the assessment report, each monitor's export): what it
+-- is and covers, how it verifies, how to cite it, and its file in seeds/external/ with the
+-- SHA-256 recorded in ref_sources beside the one computed from the file at build time.
+with
+
+sources as (
+
+    select * from {{ ref('stg_reference__sources') }}
+
+),
+
+files as (
+
+    select
+        files.filename as file_path,
+        files.size as file_size_bytes,
+        sha256(files.content) as computed_sha256
+
+    from read_blob('seeds/external/*/*') as files
+
+),
+
+final as (
+
+    select
+        sources.source_id,
+        sources.source_kind,
+        sources.publisher,
+        sources.title,
+        sources.countries_covered,
+        sources.first_year,
+        sources.last_year,
+        sources.violations_recorded,
+        sources.verification_standard,
+        sources.record_locator,
+        sources.licence_and_attribution,
+        sources.file_path,
+        sources.file_format,
+        files.file_size_bytes,
+        sources.file_sha256,
+        files.computed_sha256,
+        coalesce(files.computed_sha256 = sources.file_sha256, false) as is_file_as_published,
+        sources.copied_from
+
+    from sources
+    left join files
+        on sources.file_path = files.file_path
+
+)
+
+select * from final
