@@ -1,0 +1,52 @@
+{#-
+    Stops the run when a loaded record of a monitor's export carries a label that its mapping seed
+    does not know: one line per unmapped value, naming the source, the file, the field and the
+    value (with how many records carry it and the seed to add it to). Called at the top of the
+    model that applies the mappings, so nothing downstream is built and the published warehouse
+    stays as it was.
+
+    checks: [{'field': field as published, 'column': staged column, 'xwalk': staging model of the
+    mapping seed, 'seed': the seed's name, 'missing': label used for an empty cell, or none when
+    empty cells need no mapping}]
+-#}
+{% macro assert_labels_mapped(source_id, file_path, staged, where, checks) %}
+    {%- if not execute -%}
+        {{ return('') }}
+    {%- endif -%}
+    {#- nothing to check where the staged records are not built (compiling for a linter, docs) -#}
+    {%- set staged_relation = ref(staged) -%}
+    {%- if adapter.get_relation(staged_relation.database, staged_relation.schema, staged_relation.identifier) is none -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set queries = [] -%}
+    {%- for check in checks -%}
+        {%- set value = "coalesce(staged." ~ check.column ~ ", '" ~ check.missing ~ "')" if check.missing else 'staged.' ~ check.column -%}
+        {%- set query -%}
+            select
+                '{{ check.field }}' as field,
+                {{ value }} as label,
+                '{{ check.seed }}' as seed,
+                count(*) as records
+            from {{ ref(staged) }} as staged
+            left join {{ ref(check.xwalk) }} as xwalk
+                on {{ label_key(value) }} = xwalk.label_key
+            where ({{ where }})
+                and xwalk.label_key is null
+                and {{ value }} is not null
+            group by all
+        {%- endset -%}
+        {%- do queries.append(query) -%}
+    {%- endfor -%}
+    {%- set unmapped = run_query(queries | join('\nunion all\n') ~ '\norder by field, label') -%}
+    {%- if unmapped.rows | length > 0 -%}
+        {%- set lines = [] -%}
+        {%- for row in unmapped.rows -%}
+            {%- do lines.append('source ' ~ source_id ~ ', file ' ~ file_path ~ ', field ' ~ row[0] ~ ": value '" ~ row[1]
+                ~ "' has no mapping (" ~ row[3] ~ " record(s)); add it to seeds/reference/" ~ row[2] ~ '.csv') -%}
+        {%- endfor -%}
+        {{ exceptions.raise_compiler_error(
+            'Unmapped label(s) in a monitor export (' ~ lines | length ~ '); nothing downstream was built:\n  - '
+            ~ lines | join('\n  - ')
+        ) }}
+    {%- endif -%}
+{% endmacro %}

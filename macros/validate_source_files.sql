@@ -1,0 +1,49 @@
+{#-
+    Checks every monitor export read in place (dbt sources whose tables carry meta.file_path)
+    before anything is built (run from on-run-start): the file exists, is valid UTF-8, and has
+    every column (CSV header) or key (JSON records) that the source's YAML declares. Any problem
+    stops the run with one line per problem naming the source, the file and the column, so a new
+    vintage with another layout or encoding never reaches the warehouse.
+-#}
+{% macro validate_source_files() %}
+    {%- if not execute -%}
+        {{ return('select 1 as source_files_validated') }}
+    {%- endif -%}
+    {%- set problems = [] -%}
+    {%- for node in graph.sources.values() if node.package_name == project_name and node.meta.get('file_path') -%}
+        {%- set path = node.meta['file_path'] -%}
+        {%- set label = node.source_name ~ '.' ~ node.name ~ ' (' ~ path ~ ')' -%}
+        {%- set expected = node.columns.keys() | reject('equalto', 'ordinality') | list -%}
+        {%- set found = run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] -%}
+        {%- if found == 0 -%}
+            {%- do problems.append(label ~ ': file not found') -%}
+        {%- else -%}
+            {%- set utf8 = run_query("select try(decode(content)) is not null from read_blob('" ~ path ~ "')").columns[0].values()[0] -%}
+            {%- if not utf8 -%}
+                {%- do problems.append(label ~ ': not valid UTF-8 (the staging models read the file as UTF-8)') -%}
+            {%- else -%}
+                {%- if node.meta.get('file_format') == 'csv' -%}
+                    {%- set header_sql -%}
+                        select column_name from (describe select * from read_csv('{{ path }}', header = true, all_varchar = true))
+                    {%- endset -%}
+                {%- else -%}
+                    {%- set header_sql -%}
+                        select distinct unnest(json_keys(record)) as column_name
+                        from (select unnest(cast(decode(content) as json[])) as record from read_blob('{{ path }}'))
+                    {%- endset -%}
+                {%- endif -%}
+                {%- set present = run_query(header_sql).columns[0].values() | list -%}
+                {%- for column in expected if column not in present -%}
+                    {%- do problems.append(label ~ ": column '" ~ column ~ "' is missing (found: " ~ present | join(', ') ~ ")") -%}
+                {%- endfor -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if problems | length > 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Source file validation failed (' ~ problems | length ~ ' problem(s)); nothing was built:\n  - '
+            ~ problems | join('\n  - ')
+        ) }}
+    {%- endif -%}
+    select 1 as source_files_validated
+{% endmacro %}

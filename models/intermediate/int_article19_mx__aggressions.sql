@@ -1,0 +1,77 @@
+-- Article 19 Mexico records that load, with Article 19's Spanish labels mapped to the warehouse's
+-- codes by the xwalk_article19_mx__* seeds, matched on label_key() so that spelling variants
+-- ("Funcionario público" / "Funcionario Público") meet one row. A label no seed knows stops the
+-- build (assert_labels_mapped).
+{{ assert_labels_mapped(
+    'article19_mx_2012_2016',
+    'seeds/external/article19_mx_2012_2016/articulo19_2012_2016.json',
+    'int_article19_mx__records_checked',
+    'staged.rejected_column is null',
+    [
+        {'field': 'type', 'column': 'aggression_type_label', 'xwalk': 'stg_reference__article19_mx__aggression_type', 'seed': 'xwalk_article19_mx__aggression_type'},
+        {'field': 'responsable', 'column': 'perpetrator_label', 'xwalk': 'stg_reference__article19_mx__perpetrator', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
+        {'field': 'sexo', 'column': 'sex_label', 'xwalk': 'stg_reference__article19_mx__sex', 'seed': 'xwalk_article19_mx__sex'},
+    ]
+) }}
+with
+
+records as (
+
+    select * from {{ ref('int_article19_mx__records_checked') }}
+    where rejected_column is null
+
+),
+
+aggression_types as (
+
+    select * from {{ ref('stg_reference__article19_mx__aggression_type') }}
+
+),
+
+perpetrators as (
+
+    select * from {{ ref('stg_reference__article19_mx__perpetrator') }}
+
+),
+
+sexes as (
+
+    select * from {{ ref('stg_reference__article19_mx__sex') }}
+
+),
+
+final as (
+
+    select
+        records.source_id,
+        records.source_row_number,
+        records.source_record_locator,
+        records.country_code,
+        records.event_date,
+        records.event_unix_timestamp,
+        records.city_name,
+        records.state_name,
+        records.latitude,
+        records.longitude,
+        records.aggression_type_label,
+        aggression_types.category_code,
+        aggression_types.arbitrariness_basis_code,
+        records.perpetrator_label,
+        perpetrators.perpetrator_type_code,
+        records.sex_label,
+        sexes.victim_type,
+        sexes.role_code,
+        sexes.gender,
+        sexes.gender_basis
+
+    from records
+    inner join aggression_types
+        on {{ label_key('records.aggression_type_label') }} = aggression_types.label_key
+    inner join perpetrators
+        on {{ label_key("coalesce(records.perpetrator_label, '(not stated)')") }} = perpetrators.label_key
+    inner join sexes
+        on {{ label_key('records.sex_label') }} = sexes.label_key
+
+)
+
+select * from final

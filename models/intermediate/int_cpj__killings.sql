@@ -1,0 +1,96 @@
+-- CPJ records that load, with CPJ's labels mapped to the warehouse's codes by the xwalk_cpj__*
+-- seeds (never by a CASE here). A label no seed knows stops the build (assert_labels_mapped).
+-- depends_on: {{ ref('stg_reference__cpj__country') }}
+{{ assert_labels_mapped(
+    'cpj_killed_1992_2022',
+    'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
+    'int_cpj__records_checked',
+    'staged.rejected_column is null',
+    [
+        {'field': 'combinedStatus', 'column': 'combined_status', 'xwalk': 'stg_reference__cpj__combined_status', 'seed': 'xwalk_cpj__combined_status'},
+        {'field': 'typeOfDeath', 'column': 'type_of_death', 'xwalk': 'stg_reference__cpj__type_of_death', 'seed': 'xwalk_cpj__type_of_death'},
+        {'field': 'type', 'column': 'victim_kind', 'xwalk': 'stg_reference__cpj__victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
+        {'field': 'gender', 'column': 'gender_label', 'xwalk': 'stg_reference__cpj__gender', 'seed': 'xwalk_cpj__gender', 'missing': '(not stated)'},
+        {'field': 'impunityMurder', 'column': 'impunity_murder', 'xwalk': 'stg_reference__cpj__impunity', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
+        {'field': 'country', 'column': 'country_name', 'xwalk': 'stg_reference__cpj__country', 'seed': 'xwalk_cpj__country'},
+    ]
+) }}
+with
+
+records as (
+
+    select * from {{ ref('int_cpj__records_checked') }}
+    where rejected_column is null
+
+),
+
+statuses as (
+
+    select * from {{ ref('stg_reference__cpj__combined_status') }}
+
+),
+
+deaths as (
+
+    select * from {{ ref('stg_reference__cpj__type_of_death') }}
+
+),
+
+kinds as (
+
+    select * from {{ ref('stg_reference__cpj__victim_kind') }}
+
+),
+
+genders as (
+
+    select * from {{ ref('stg_reference__cpj__gender') }}
+
+),
+
+impunity as (
+
+    select * from {{ ref('stg_reference__cpj__impunity') }}
+
+),
+
+final as (
+
+    select
+        records.source_id,
+        records.source_row_number,
+        records.source_record_locator,
+        records.country_code,
+        records.event_year,
+        records.full_name,
+        records.organizations,
+        records.location_name,
+        records.combined_status,
+        statuses.verification_status_code,
+        records.type_of_death,
+        deaths.category_code,
+        deaths.context_code,
+        records.victim_kind,
+        kinds.role_code,
+        genders.gender,
+        genders.gender_basis,
+        records.impunity_murder,
+        impunity.impunity_outcome_code,
+        records.sources_of_fire,
+        records.local_or_foreign
+
+    from records
+    inner join statuses
+        on {{ label_key('records.combined_status') }} = statuses.label_key
+    inner join deaths
+        on {{ label_key('records.type_of_death') }} = deaths.label_key
+    inner join kinds
+        on {{ label_key('records.victim_kind') }} = kinds.label_key
+    inner join genders
+        on {{ label_key("coalesce(records.gender_label, '(not stated)')") }} = genders.label_key
+    inner join impunity
+        on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = impunity.label_key
+
+)
+
+select * from final

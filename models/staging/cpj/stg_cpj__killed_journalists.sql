@@ -1,0 +1,81 @@
+-- CPJ's killed journalists 1992-2022, one row per record of the file: renamed to snake_case, text
+-- trimmed with inner spaces folded and empty cells as null, the year cast, and the record's
+-- position and a readable locator kept. Nothing is mapped or dropped here.
+with
+
+source as (
+
+    select * from {{ source('cpj', 'killed_journalists') }}
+
+),
+
+renamed as (
+
+    select
+        'cpj_killed_1992_2022' as source_id,
+        cast(source.ordinality as integer) as source_row_number,  -- noqa: RF04
+        {{ clean_text('source."year"') }} as year_as_published,
+        {{ clean_text('source."combinedStatus"') }} as combined_status,
+        {{ clean_text('source."fullName"') }} as full_name,
+        {{ clean_text('source."sortName"') }} as sort_name,
+        {{ clean_text('source."primaryNationality"') }} as primary_nationality,
+        {{ clean_text('source."secondaryNationality"') }} as secondary_nationality,
+        {{ clean_text('source."tertiaryNationality"') }} as tertiary_nationality,
+        {{ clean_text('source."gender"') }} as gender_label,
+        {{ clean_text('source."type"') }} as victim_kind,
+        {{ clean_text('source."lastStatus"') }} as last_status,
+        {{ clean_text('source."typeOfDeath"') }} as type_of_death,
+        {{ clean_text('source."status"') }} as status,
+        {{ clean_text('source."employedAs"') }} as employed_as,
+        {{ clean_text('source."organizations"') }} as organizations,
+        {{ clean_text('source."jobs"') }} as jobs,
+        {{ clean_text('source."coverage"') }} as coverage,
+        {{ clean_text('source."mediums"') }} as mediums,
+        {{ clean_text('source."country"') }} as country_name,
+        {{ clean_text('source."location"') }} as location_name,
+        {{ clean_text('source."region"') }} as region,
+        {{ clean_text('source."state"') }} as state,
+        {{ clean_text('source."locality"') }} as locality,
+        {{ clean_text('source."province"') }} as province,
+        {{ clean_text('source."localOrForeign"') }} as local_or_foreign,
+        {{ clean_text('source."sourcesOfFire"') }} as sources_of_fire,
+        {{ clean_text('source."motiveConfirmed"') }} as motive_confirmed,
+        {{ clean_text('source."accountabilityCrossfire"') }} as accountability_crossfire,
+        {{ clean_text('source."accountabilityAssignment"') }} as accountability_assignment,
+        {{ clean_text('source."impunityMurder"') }} as impunity_murder,
+        {{ clean_text('source."tortured"') }} as tortured,
+        {{ clean_text('source."captive"') }} as captive,
+        {{ clean_text('source."threatened"') }} as threatened,
+        {{ clean_text('source."charges"') }} as charges,
+        {{ clean_text('source."motive"') }} as motive,
+        {{ clean_text('source."lengthOfSentence"') }} as length_of_sentence,
+        {{ clean_text('source."healthProblems"') }} as health_problems,
+        {{ clean_text('source."impCountry"') }} as imp_country,
+        {{ clean_text('source."entry"') }} as entry,
+        {{ clean_text('source."sentenceDate"') }} as sentence_date,
+        {{ clean_text('source."sentence"') }} as sentence,
+        {{ clean_text('source."locationImprisoned"') }} as location_imprisoned,
+        {{ clean_text('source."Type of journalist"') }} as journalist_type,
+        try_cast({{ clean_text('source."year"') }} as integer) as event_year
+
+    from source
+
+),
+
+final as (
+
+    select
+        renamed.*,
+        concat_ws(
+            ', ',
+            'row ' || renamed.source_row_number,
+            renamed.full_name,
+            renamed.year_as_published,
+            renamed.country_name
+        ) as source_record_locator
+
+    from renamed
+
+)
+
+select * from final

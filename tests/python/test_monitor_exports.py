@@ -1,0 +1,150 @@
+"""Monitor exports read in place: every record is loaded or quarantined, counted independently
+from the file; a new label, a wrong encoding or a missing column stops `make build` with the
+source, file, field and value, and the published warehouse stays byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT, rewrite_seed, run
+
+CPJ = Path("seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv")
+A19 = Path("seeds/external/article19_mx_2012_2016/articulo19_2012_2016.json")
+
+
+def cpj_records(root: Path = PROJECT_ROOT) -> list[dict[str, str]]:
+    with (root / CPJ).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def a19_records(root: Path = PROJECT_ROOT) -> list[dict]:
+    return json.loads((root / A19).read_text(encoding="utf-8"))
+
+
+def scalar(con, sql: str, params: list | None = None):
+    return con.execute(sql, params or []).fetchone()[0]
+
+
+def test_every_cpj_record_is_loaded_or_quarantined(warehouse_con):
+    in_file = len(cpj_records())
+    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_cpj__killings")
+    rejected = scalar(warehouse_con, "select count(*) from core.rejected_source_records where source_id = 'cpj_killed_1992_2022'")
+    assert loaded + rejected == in_file
+    # the two junk records (only a number in gender) are among the quarantined, by their row
+    junk = [n for n, r in enumerate(cpj_records(), start=1) if r["gender"].isdigit()]
+    assert len(junk) == 2
+    quarantined = {r[0] for r in warehouse_con.execute(
+        "select source_row_number from core.rejected_source_records where source_id = 'cpj_killed_1992_2022'"
+    ).fetchall()}
+    assert set(junk) <= quarantined
+
+
+def test_every_article19_record_is_loaded_or_quarantined(warehouse_con):
+    in_file = len(a19_records())
+    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_article19_mx__aggressions")
+    rejected = scalar(warehouse_con, "select count(*) from core.rejected_source_records where source_id = 'article19_mx_2012_2016'")
+    assert loaded + rejected == in_file
+
+
+def test_the_locator_leads_back_to_the_record(warehouse_con):
+    records = cpj_records()
+    for row_number, name, year in warehouse_con.execute(
+        "select source_row_number, full_name, event_year from intermediate.int_cpj__killings where country_code = 'KZ'"
+    ).fetchall():
+        record = records[row_number - 1]
+        assert (record["fullName"], int(record["year"])) == (name, year)
+    arrays = a19_records()
+    for row_number, stamp in warehouse_con.execute(
+        "select source_row_number, event_unix_timestamp from intermediate.int_article19_mx__aggressions using sample 20 rows"
+    ).fetchall():
+        assert arrays[row_number - 1]["Fecha"]["unix"] == stamp
+
+
+def test_cpj_counts_by_year_equal_the_file(warehouse_con):
+    """Records per year in the file (counted here with the csv module) = loaded + quarantined."""
+    in_file = Counter(r["year"] for r in cpj_records() if r["year"])
+    in_warehouse = Counter()
+    for year, count in warehouse_con.execute(
+        "select event_year, count(*) from intermediate.int_cpj__killings group by 1"
+    ).fetchall():
+        in_warehouse[str(year)] += count
+    for year, count in warehouse_con.execute(
+        """
+        select checked.year_as_published, count(*)
+        from core.rejected_source_records as rejected
+        inner join intermediate.int_cpj__records_checked as checked using (source_row_number)
+        where rejected.source_id = 'cpj_killed_1992_2022' and checked.year_as_published is not null
+        group by 1
+        """
+    ).fetchall():
+        in_warehouse[year] += count
+    assert in_warehouse == in_file
+
+
+def record_new_vintage(root: Path, file: Path) -> None:
+    """A new vintage of an export is the file replaced and its checksum updated in ref_sources."""
+    digest = hashlib.sha256((root / file).read_bytes()).hexdigest()
+    rewrite_seed(root / "seeds" / "reference" / "ref_sources.csv",
+                 lambda rows: [r.__setitem__("file_sha256", digest) for r in rows if r["file_path"] == str(file)])
+
+
+def add_cpj_label(root: Path) -> None:
+    """A new vintage of the CPJ export with a type of death the crosswalk does not know."""
+    path = root / CPJ
+    text = path.read_bytes().decode("utf-8")
+    header, first, rest = text.split("\r\n", 2)
+    fields = next(csv.reader([first]))
+    fields[header.split(",").index("typeOfDeath")] = "Poisoning"
+    fields[header.split(",").index("fullName")] = "Test Record"
+    line = ",".join(f'"{f}"' if "," in f else f for f in fields)
+    path.write_bytes((header + "\r\n" + first + "\r\n" + line + "\r\n" + rest).encode("utf-8"))
+    record_new_vintage(root, CPJ)
+
+
+def to_latin1(root: Path) -> None:
+    path = root / A19
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+
+
+def drop_cpj_column(root: Path) -> None:
+    path = root / CPJ
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    index = rows[0].index("typeOfDeath")
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows([r[:index] + r[index + 1:] for r in rows])
+
+
+def change_cpj_file_only(root: Path) -> None:
+    """The file edited in place without recording a new vintage: the build must refuse it."""
+    path = root / CPJ
+    path.write_bytes(path.read_bytes().replace(b"Crossfire", b"Crossfire ", 1))
+
+
+CASES = {
+    "file_changed_without_new_checksum": (change_cpj_file_only, ["dim_sources", "is_file_as_published"]),
+    "unmapped_label": (add_cpj_label, [
+        "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field typeOfDeath", "value 'Poisoning'", "xwalk_cpj__type_of_death",
+    ]),
+    "latin1_file": (to_latin1, ["Source file validation failed", str(A19), "not valid UTF-8"]),
+    "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' is missing"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_export_stops_the_build_and_keeps_the_warehouse(case, published_copy):
+    root, warehouse = published_copy
+    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    corrupt, expected = CASES[case]
+    corrupt(root)
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    for fragment in expected:
+        assert fragment in output, f"{fragment!r} missing from:\n{output[-3000:]}"
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before, "the published warehouse changed"
