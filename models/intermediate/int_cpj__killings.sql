@@ -15,6 +15,13 @@
         {'field': 'country', 'column': 'country_name', 'xwalk': 'stg_reference__cpj__country', 'seed': 'xwalk_cpj__country'},
     ]
 ) }}
+{{ assert_labels_mapped(
+    'cpj_killed_1992_2022',
+    'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
+    'int_cpj__sources_of_fire',
+    'true',
+    [{'field': 'sourcesOfFire', 'column': 'source_of_fire_label', 'xwalk': 'stg_reference__cpj__source_of_fire', 'seed': 'xwalk_cpj__source_of_fire'}]
+) }}
 with
 
 records as (
@@ -54,6 +61,52 @@ impunity as (
 
 ),
 
+listed_sources_of_fire as (
+
+    select * from {{ ref('int_cpj__sources_of_fire') }}
+
+),
+
+sources_of_fire as (
+
+    select * from {{ ref('stg_reference__cpj__source_of_fire') }}
+
+),
+
+perpetrator_types as (
+
+    select * from {{ ref('stg_vocab__perpetrator_types') }}
+
+),
+
+perpetrator_statuses as (
+
+    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
+
+),
+
+-- per record, the listed source of fire whose SDG status comes first (State before non-State
+-- before unknown), ties by perpetrator type code
+record_perpetrators as (
+
+    select
+        listed_sources_of_fire.source_row_number,
+        arg_min(
+            sources_of_fire.perpetrator_type_code,
+            [cast(perpetrator_statuses.status_precedence as varchar), sources_of_fire.perpetrator_type_code]
+        ) as perpetrator_type_code
+
+    from listed_sources_of_fire
+    inner join sources_of_fire
+        on {{ label_key('listed_sources_of_fire.source_of_fire_label') }} = sources_of_fire.label_key
+    inner join perpetrator_types
+        on sources_of_fire.perpetrator_type_code = perpetrator_types.perpetrator_type_code
+    inner join perpetrator_statuses
+        on perpetrator_types.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
+    group by listed_sources_of_fire.source_row_number
+
+),
+
 final as (
 
     select
@@ -63,6 +116,7 @@ final as (
         records.country_code,
         records.event_year,
         records.full_name,
+        records.victim_name,
         records.organizations,
         records.location_name,
         records.combined_status,
@@ -77,6 +131,7 @@ final as (
         records.impunity_murder,
         impunity.impunity_outcome_code,
         records.sources_of_fire,
+        record_perpetrators.perpetrator_type_code,
         records.local_or_foreign
 
     from records
@@ -90,6 +145,8 @@ final as (
         on {{ label_key("coalesce(records.gender_label, '(not stated)')") }} = genders.label_key
     inner join impunity
         on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = impunity.label_key
+    inner join record_perpetrators
+        on records.source_row_number = record_perpetrators.source_row_number
 
 )
 

@@ -7,7 +7,7 @@ with
 
 events as (
 
-    select * from {{ ref('stg_assessment__incident_events') }}
+    select * from {{ ref('int_register__incident_events') }}
 
 ),
 

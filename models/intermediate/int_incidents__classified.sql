@@ -4,7 +4,7 @@ with
 
 events as (
 
-    select * from {{ ref('stg_assessment__incident_events') }}
+    select * from {{ ref('int_register__incident_events') }}
 
 ),
 
@@ -112,6 +112,9 @@ final as (
         events.inconsistency_note,
         events.source_section,
         events.source_locator,
+        events.impunity_outcome_code,
+        events.source_id,
+        events.source_record_locator,
         events.load_batch_id
 
     from events

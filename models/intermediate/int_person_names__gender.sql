@@ -8,7 +8,7 @@ with
 
 incident_victims as (
 
-    select * from {{ ref('stg_assessment__incident_victims') }}
+    select * from {{ ref('int_register__incident_victims') }}
 
 ),
 

@@ -110,7 +110,7 @@ def test_sdg_mart_counts_every_sdg_case_of_the_period_once_per_person_and_type(w
     ).fetchone()
     from_fact = warehouse_con.execute(
         """
-        select count(distinct (victim_key, sdg_violation_code)), count(*)
+        select count(distinct (country_code, period_year, victim_key, sdg_violation_code)), count(*)
         from core.fct_incident_victims
         where is_sdg_16_10_1_case and event_year = period_year and event_country_code = country_code
         """
@@ -143,7 +143,15 @@ def test_indicator_view_totals_match_the_facts(warehouse_con):
         where measure = 'incidents' and breakdown = 'total'
         """,
     )
-    fact_total = scalar(warehouse_con, "select count(*) from core.fct_incidents where event_year = period_year")
+    # an indicator view is about an assessment: its country and period
+    fact_total = scalar(
+        warehouse_con,
+        """
+        select count(*) from core.fct_incidents
+        inner join staging.stg_assessment__assessment_sources using (country_code, period_year)
+        where event_year = period_year
+        """,
+    )
     assert view_total == fact_total
     by_category = scalar(
         warehouse_con,

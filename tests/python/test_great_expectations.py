@@ -60,9 +60,10 @@ def test_suites_catch_bad_data():
         create table core.fct_incidents as
         select 'e1' as event_id, 'alien_abduction' as category_code, 'A' as sdg_violation_code,
                date '2031-01-01' as event_date, 2020 as period_year, 2031 as event_year,
-               1 as victim_count, false as is_historical, 'day' as date_precision
+               1 as victim_count, false as is_historical, 'day' as date_precision, 'report' as source_id
         """
     )
+    con.execute("create table core.dim_sources as select 'report' as source_id, 'assessment_report' as source_kind")
     suite = next(s for s in suites() if s.name == "core_fct_incidents")
     import great_expectations as gx
 

@@ -148,3 +148,78 @@ def test_bad_export_stops_the_build_and_keeps_the_warehouse(case, published_copy
     for fragment in expected:
         assert fragment in output, f"{fragment!r} missing from:\n{output[-3000:]}"
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before, "the published warehouse changed"
+
+
+def test_cpj_killings_per_country_and_year_equal_a_count_of_the_file(warehouse_con):
+    """Counted here from the file with the csv module: every record with a year and a country that
+    the crosswalk places in one ISO country, by (country, year); the warehouse's CPJ incidents must
+    give the same table."""
+    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
+        iso = {r["cpj_country"]: r["country_code"] for r in csv.DictReader(handle)}
+    expected = Counter(
+        (iso[r["country"]], int(r["year"]))
+        for r in cpj_records()
+        if r["year"].strip().isdigit() and iso.get(r["country"])
+    )
+    actual = Counter({
+        (country, year): count
+        for country, year, count in warehouse_con.execute(
+            """
+            select country_code, period_year, count(*)
+            from core.fct_incidents where source_id = 'cpj_killed_1992_2022'
+            group by all
+            """
+        ).fetchall()
+    })
+    assert actual == expected
+    assert expected[("KZ", 2009)] == 1
+
+
+def test_pavlyuk_is_one_case_with_two_sources(warehouse_con):
+    rows = warehouse_con.execute(
+        """
+        select source_id, event_id from core.fct_case_sources
+        where case_id in (
+            select case_id from core.fct_case_sources where event_id = 'KZ-2020-EV-001'
+        )
+        order by source_id
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == ["cpj_killed_1992_2022", "jsi_kz_2020"]
+    comparison = warehouse_con.execute(
+        """
+        select source_id, source_cases, all_sources_cases from marts.source_comparison
+        where country_code = 'KZ' and event_year = 2009 and sdg_violation_code = 'A'
+        order by source_id
+        """
+    ).fetchall()
+    assert comparison == [("cpj_killed_1992_2022", 1, 1), ("jsi_kz_2020", 1, 1)]
+
+
+def test_article19_records_reach_the_marts(warehouse_con):
+    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_article19_mx__aggressions")
+    per_year = Counter(
+        int(json_record["Fecha"]["human"].split(",")[1]) for json_record in a19_records()
+    )
+    monthly = dict(warehouse_con.execute(
+        """
+        select period_year, sum(incident_count) from marts.incidents_monthly
+        where country_code = 'MX' and period_year between 2012 and 2016
+        group by 1
+        """
+    ).fetchall())
+    from_a19 = dict(warehouse_con.execute(
+        "select period_year, count(*) from core.fct_incidents where source_id = 'article19_mx_2012_2016' group by 1"
+    ).fetchall())
+    assert sum(from_a19.values()) == loaded
+    assert {year: count for year, count in from_a19.items()} == dict(per_year)
+    for year, count in from_a19.items():
+        assert monthly[year] >= count
+    sdg_years = {r[0] for r in warehouse_con.execute(
+        "select distinct period_year from marts.sdg_16_10_1 where country_code = 'MX' and verified_victims > 0"
+    ).fetchall()}
+    assert set(from_a19) <= sdg_years
+    sources = {r[0] for r in warehouse_con.execute(
+        "select distinct source_id from marts.source_comparison where country_code = 'MX'"
+    ).fetchall()}
+    assert "article19_mx_2012_2016" in sources

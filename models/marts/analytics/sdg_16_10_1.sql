@@ -1,6 +1,7 @@
 -- SDG 16.10.1: verified PERSONS of the period by violation type (A-F) x victim group x sex x
 -- perpetrator status, each person counted once per violation type (int_sdg_16_10_1__victim_cases),
--- with the number of incidents beside it, explicit zero rows for combinations without cases, the
+-- with the number of incidents beside it, explicit zero rows for every country-period that an
+-- assessment covers or any source records, the
 -- deprivations of liberty whose arbitrariness is not established beside type D, and undated cases
 -- apart (never counted in the period).
 with
@@ -8,6 +9,29 @@ with
 assessments as (
 
     select * from {{ ref('stg_assessment__assessment_sources') }}
+
+),
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+-- every country-period an assessment covers or any source records an incident in
+periods as (
+
+    select
+        assessments.country_code,
+        assessments.period_year
+    from assessments
+
+    union
+
+    select
+        incidents.country_code,
+        incidents.period_year
+    from incidents
 
 ),
 
@@ -53,8 +77,8 @@ sexes as (
 grid as (
 
     select
-        assessments.country_code,
-        assessments.period_year,
+        periods.country_code,
+        periods.period_year,
         sdg_violation_types.sdg_violation_code,
         sdg_violation_types.sdg_violation_name,
         sdg_violation_types.is_sdg_16_10_1_violation,
@@ -62,7 +86,7 @@ grid as (
         sexes.sdg_sex,
         perpetrator_statuses.sdg_perpetrator_status
 
-    from assessments
+    from periods
     cross join sdg_violation_types
     cross join victim_groups
     cross join sexes

@@ -4,7 +4,7 @@ with
 
 incidents as (
 
-    select * from {{ ref('stg_assessment__incident_events') }}
+    select * from {{ ref('int_register__incident_events') }}
 
 ),
 

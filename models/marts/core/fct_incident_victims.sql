@@ -8,7 +8,7 @@ incidents as (
 
 victims as (
 
-    select * from {{ ref('stg_assessment__incident_victims') }}
+    select * from {{ ref('int_register__incident_victims') }}
 
 ),
 
@@ -130,6 +130,8 @@ final as (
         ) as is_sdg_16_10_1_case,
         resolved.source_section,
         resolved.source_locator,
+        resolved.source_id,
+        resolved.source_record_locator,
         greatest(resolved.load_batch_id, incidents.load_batch_id) as load_batch_id
 
     from resolved

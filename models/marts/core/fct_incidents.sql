@@ -8,7 +8,7 @@ incidents as (
 
 victims as (
 
-    select * from {{ ref('stg_assessment__incident_victims') }}
+    select * from {{ ref('int_register__incident_victims') }}
 
 ),
 
@@ -84,6 +84,9 @@ final as (
         incidents_to_build.inconsistency_note,
         incidents_to_build.source_section,
         incidents_to_build.source_locator,
+        incidents_to_build.impunity_outcome_code,
+        incidents_to_build.source_id,
+        incidents_to_build.source_record_locator,
         greatest(incidents_to_build.load_batch_id, coalesce(victim_counts.load_batch_id, 0)) as load_batch_id
 
     from incidents_to_build

@@ -66,6 +66,11 @@ final as (
 
     select
         renamed.*,
+        -- CPJ's placeholders for a name it does not know are no name: the victim is unnamed
+        case
+            when renamed.full_name not ilike 'unidentified%' and renamed.full_name not like '%[full name unavailable]%'
+                then renamed.full_name
+        end as victim_name,
         concat_ws(
             ', ',
             'row ' || renamed.source_row_number,

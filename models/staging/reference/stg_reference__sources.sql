@@ -18,6 +18,7 @@ renamed as (
         source.last_year,
         nullif(trim(source.violations_recorded), '') as violations_recorded,
         nullif(trim(source.verification_standard), '') as verification_standard,
+        nullif(trim(source.record_verification_status_code), '') as record_verification_status_code,
         nullif(trim(source.record_locator), '') as record_locator,
         nullif(trim(source.licence_and_attribution), '') as licence_and_attribution,
         nullif(trim(source.file_path), '') as file_path,

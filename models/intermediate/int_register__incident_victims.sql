@@ -1,0 +1,110 @@
+-- The victims of every source's incidents, in one shape (see int_register__incident_events):
+-- the assessment register's victims and one victim per monitor record (CPJ: the named journalist
+-- or media worker, sex as CPJ records it; Article 19 Mexico: an unnamed journalist, outlet or group,
+-- sex or kind as its `sexo` says).
+with
+
+assessment_victims as (
+
+    select * from {{ ref('stg_assessment__incident_victims') }}
+
+),
+
+assessments as (
+
+    select * from {{ ref('stg_assessment__assessment_sources') }}
+
+),
+
+cpj as (
+
+    select * from {{ ref('int_cpj__killings') }}
+
+),
+
+article19_mx as (
+
+    select * from {{ ref('int_article19_mx__aggressions') }}
+
+),
+
+from_assessments as (
+
+    select
+        assessment_victims.*,
+        coalesce(assessments.source_id, 'external_register') as source_id,
+        assessment_victims.source_locator as source_record_locator
+
+    from assessment_victims
+    left join assessments
+        on
+            assessment_victims.country_code = assessments.country_code
+            and assessment_victims.period_year = assessments.period_year
+
+),
+
+from_cpj as (
+
+    select
+        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-V1' as incident_victim_id,
+        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') as event_id,
+        cpj.country_code,
+        cpj.event_year as period_year,
+        cpj.victim_name,
+        cpj.full_name as victim_name_as_reported,
+        'person' as victim_type,
+        cpj.role_code,
+        cpj.gender,
+        cpj.gender_basis,
+        case when cpj.gender_basis = 'stated' then 'export' end as gender_section,
+        case when cpj.gender_basis = 'stated' then cpj.source_record_locator end as gender_locator,
+        {{ clean_text("split_part(cpj.organizations, ',', 1)") }} as outlet_name,
+        cpj.organizations as outlet_name_as_reported,
+        'export' as source_section,
+        cpj.source_record_locator as source_locator,
+        0 as load_batch_id,
+        cpj.source_id,
+        cpj.source_record_locator
+
+    from cpj
+
+),
+
+from_article19_mx as (
+
+    select
+        'A19MX-' || lpad(cast(article19_mx.source_row_number as varchar), 4, '0') || '-V1' as incident_victim_id,
+        'A19MX-' || lpad(cast(article19_mx.source_row_number as varchar), 4, '0') as event_id,
+        article19_mx.country_code,
+        cast(year(article19_mx.event_date) as integer) as period_year,
+        null as victim_name,
+        null as victim_name_as_reported,
+        article19_mx.victim_type,
+        article19_mx.role_code,
+        article19_mx.gender,
+        article19_mx.gender_basis,
+        case when article19_mx.gender_basis = 'stated' then 'export' end as gender_section,
+        case when article19_mx.gender_basis = 'stated' then article19_mx.sex_label end as gender_locator,
+        null as outlet_name,
+        null as outlet_name_as_reported,
+        'export' as source_section,
+        article19_mx.source_record_locator as source_locator,
+        0 as load_batch_id,
+        article19_mx.source_id,
+        article19_mx.source_record_locator
+
+    from article19_mx
+
+),
+
+final as (
+
+    select * from from_assessments
+    union all by name
+    select * from from_cpj
+    union all by name
+    select * from from_article19_mx
+
+)
+
+select * from final  -- noqa: AM04
