@@ -52,6 +52,8 @@ final as (
         stages_to_build.inconsistency_note,
         stages_to_build.source_section,
         stages_to_build.source_locator,
+        legal_actions.source_id,
+        stages_to_build.source_locator as source_record_locator,
         legal_actions.load_batch_id
 
     from stages_to_build

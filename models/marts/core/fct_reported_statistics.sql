@@ -162,6 +162,12 @@ unioned as (
 
 ),
 
+assessments as (
+
+    select * from {{ ref('stg_assessment__assessment_sources') }}
+
+),
+
 final as (
 
     select
@@ -195,9 +201,15 @@ final as (
         unioned.inconsistency_note is not null as has_source_inconsistency,
         unioned.inconsistency_note,
         unioned.source_section,
-        unioned.source_locator
+        unioned.source_locator,
+        assessments.source_id,
+        unioned.source_locator as source_record_locator
 
     from unioned
+    left join assessments
+        on
+            unioned.country_code = assessments.country_code
+            and unioned.period_year = assessments.period_year
 
 )
 
