@@ -1,14 +1,28 @@
--- Which records of different sources describe the same victim and event: the one linking rule.
--- Two incidents of different sources are linked when a named person victim of each has the same
--- name key (the name and any alias in brackets, lowercased, accents stripped, then folded by
--- ref_name_folds so that romanisations meet), they happened in the same country, and their years
--- differ by at most var('case_link_year_tolerance'). ref_case_link_decisions adds links the rule
--- cannot make and removes pairs that must never be linked. One row per linked pair, with the basis.
+-- Which records of different sources describe the same victim and event: the linking rules, in
+-- one place.
+-- 1. Name: two incidents of different sources are linked when a named person victim of each has
+--    the same name key (the name and any alias in brackets, lowercased, accents stripped, then
+--    folded by ref_name_folds so that romanisations meet), they happened in the same country, and
+--    their years differ by at most var('case_link_year_tolerance').
+-- 2. Place, for a record that names no person (Article 19 Mexico never names its victims): two
+--    incidents of different sources of a category in var('case_link_place_categories') are linked
+--    when they share country, event year and place (the city before any comma, lowercased, accents
+--    stripped), at least one of them names no person, and each is the only such record of its
+--    source for that country, year and place (a one-to-one match; two killings in one city and
+--    year stay unlinked).
+-- ref_case_link_decisions adds links the rules cannot make and removes pairs that must never be
+-- linked. One row per linked pair, with the basis.
 with recursive
 
 victims as (
 
     select * from {{ ref('fct_incident_victims') }}
+
+),
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
 
 ),
 
@@ -126,6 +140,71 @@ by_rule as (
 
 ),
 
+-- rule 2: one-to-one place matches of records of which at least one names no person
+place_records as (
+
+    select
+        incidents.event_id,
+        incidents.source_id,
+        incidents.event_country_code,
+        incidents.event_year,
+        incidents.category_code,
+        lower(strip_accents(trim(split_part(incidents.city_name, ',', 1)))) as place_key,
+        incidents.event_id in (
+            select victims.event_id
+            from victims
+            where victims.victim_type = 'person' and victims.victim_name is not null
+        ) as names_a_person
+
+    from incidents
+    where
+        incidents.is_dated
+        and incidents.city_name is not null
+        and incidents.category_code in ({{ "'" ~ var('case_link_place_categories') | join("', '") ~ "'" }})
+
+),
+
+unique_place_records as (
+
+    select
+        place_records.*,
+        count(*) over (
+            partition by
+                place_records.source_id,
+                place_records.event_country_code,
+                place_records.event_year,
+                place_records.category_code,
+                place_records.place_key
+        ) as records_at_place
+
+    from place_records
+
+),
+
+by_place as (
+
+    select
+        least(first_record.event_id, second_record.event_id) as event_id_a,
+        greatest(first_record.event_id, second_record.event_id) as event_id_b,
+        'rule: only ' || first_record.category_code || ' at ' || first_record.place_key || ', country '
+        || first_record.event_country_code || ', year ' || first_record.event_year || ' in both sources'
+            as link_basis
+
+    from unique_place_records as first_record
+    inner join unique_place_records as second_record
+        on
+            first_record.place_key = second_record.place_key
+            and first_record.event_country_code = second_record.event_country_code
+            and first_record.event_year = second_record.event_year
+            and first_record.category_code = second_record.category_code
+            and first_record.source_id < second_record.source_id
+    where
+        first_record.records_at_place = 1
+        and second_record.records_at_place = 1
+        and not (first_record.names_a_person and second_record.names_a_person)
+
+),
+
 by_decision as (
 
     select
@@ -152,6 +231,8 @@ never_linked as (
 candidates as (
 
     select * from by_rule
+    union all
+    select * from by_place
     union all
     select * from by_decision
 

@@ -130,6 +130,7 @@ final as (
         genders.gender_basis,
         records.impunity_murder,
         impunity.impunity_outcome_code,
+        impunity.legal_stage_code as impunity_stage_code,
         records.sources_of_fire,
         record_perpetrators.perpetrator_type_code,
         records.local_or_foreign

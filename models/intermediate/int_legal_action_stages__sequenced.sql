@@ -5,7 +5,7 @@ with
 
 stages as (
 
-    select * from {{ ref('stg_assessment__legal_action_stages') }}
+    select * from {{ ref('int_register__legal_action_stages') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 legal_actions as (
 
-    select * from {{ ref('stg_assessment__legal_actions') }}
+    select * from {{ ref('int_register__legal_actions') }}
 
 ),
 
@@ -46,6 +46,7 @@ final as (
         legal_actions.related_event_id,
         legal_actions.legal_article_id,
         legal_actions.victim_name,
+        legal_actions.victim_identity,
         legal_actions.victim_role_code,
         legal_actions.victim_gender,
         legal_actions.victim_gender_basis,
@@ -70,6 +71,8 @@ final as (
         legal_actions.inconsistency_note,
         legal_actions.source_section,
         legal_actions.source_locator,
+        legal_actions.source_id,
+        legal_actions.source_record_locator,
         -- the newest load batch that delivered the action or one of its stages
         greatest(legal_actions.load_batch_id, coalesce(stage_dates.load_batch_id, 0)) as load_batch_id
 

@@ -14,7 +14,7 @@ incident_victims as (
 
 legal_actions as (
 
-    select * from {{ ref('stg_assessment__legal_actions') }}
+    select * from {{ ref('int_register__legal_actions') }}
 
 ),
 

@@ -28,6 +28,12 @@ article19_mx as (
 
 ),
 
+sources as (
+
+    select * from {{ ref('stg_reference__sources') }}
+
+),
+
 from_assessments as (
 
     select
@@ -97,13 +103,26 @@ from_article19_mx as (
 
 ),
 
-final as (
+unioned as (
 
     select * from from_assessments
     union all by name
     select * from from_cpj
     union all by name
     select * from from_article19_mx
+
+),
+
+final as (
+
+    select
+        unioned.*,
+        {{ victim_identity('sources.victim_identity_rule', 'unioned.victim_name', 'unioned.event_id') }}
+            as victim_identity
+
+    from unioned
+    left join sources
+        on unioned.source_id = sources.source_id
 
 )
 

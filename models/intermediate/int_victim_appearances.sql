@@ -11,7 +11,7 @@ incident_victims as (
 
 legal_actions as (
 
-    select * from {{ ref('stg_assessment__legal_actions') }}
+    select * from {{ ref('int_register__legal_actions') }}
 
 ),
 
@@ -36,6 +36,7 @@ from_incidents as (
         incident_victims.incident_victim_id as appearance_id,
         incident_victims.victim_type,
         incident_victims.victim_name,
+        incident_victims.victim_identity,
         incident_victims.role_code,
         incident_victims.gender,
         incident_victims.gender_basis,
@@ -55,6 +56,7 @@ from_legal_actions as (
         legal_actions.legal_action_id as appearance_id,
         victim_roles.default_victim_type as victim_type,
         legal_actions.victim_name,
+        legal_actions.victim_identity,
         legal_actions.victim_role_code as role_code,
         legal_actions.victim_gender as gender,
         legal_actions.victim_gender_basis as gender_basis,
@@ -97,7 +99,7 @@ with_outlet as (
 final as (
 
     select
-        {{ victim_key('with_outlet.country_code', 'with_outlet.victim_type', 'with_outlet.victim_name', 'with_outlet.appearance_id') }}
+        {{ victim_key('with_outlet.country_code', 'with_outlet.victim_type', 'with_outlet.victim_identity', 'with_outlet.appearance_id') }}
             as victim_key,
         with_outlet.*
 

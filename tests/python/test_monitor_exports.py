@@ -223,3 +223,65 @@ def test_article19_records_reach_the_marts(warehouse_con):
         "select distinct source_id from marts.source_comparison where country_code = 'MX'"
     ).fetchall()}
     assert "article19_mx_2012_2016" in sources
+
+
+def test_cpj_impunity_becomes_one_legal_action_per_murder(warehouse_con):
+    """Counted here from the file: each loadable CPJ record whose impunityMurder is filled is one
+    criminal legal action at the stage xwalk_cpj__impunity names, undated; an empty cell gives
+    none."""
+    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
+        iso = {r["cpj_country"]: r["country_code"] for r in csv.DictReader(handle)}
+    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__impunity.csv").open(newline="", encoding="utf-8") as handle:
+        stage_of = {r["source_label"]: r["legal_stage_code"] for r in csv.DictReader(handle)}
+    expected = Counter(
+        stage_of[r["impunityMurder"]]
+        for r in cpj_records()
+        if r["year"].strip().isdigit() and iso.get(r["country"]) and r["impunityMurder"].strip()
+    )
+    assert set(expected) == {"convicted", "partially_convicted", "no_conviction_recorded"}
+    actual = Counter({
+        stage: count
+        for stage, count in warehouse_con.execute(
+            """
+            select current_stage_code, count(*) from core.fct_legal_actions
+            where source_id = 'cpj_killed_1992_2022'
+              and procedure_type = 'criminal' and journalist_position = 'injured_party'
+            group by all
+            """
+        ).fetchall()
+    })
+    assert actual == expected
+    undated = scalar(
+        warehouse_con,
+        """
+        select count(*) from core.fct_legal_action_status_history
+        where source_id = 'cpj_killed_1992_2022' and stage_date is null and date_precision = 'unknown'
+        """,
+    )
+    assert undated == sum(expected.values())
+
+
+def test_each_cpj_record_is_a_different_person(warehouse_con):
+    """CPJ lists a killed person once, so two records with one name (two "Maher" in Iraq in 2006)
+    are two people: as many CPJ persons as loaded records, and the legal action of a record
+    belongs to the victim of that record."""
+    names = Counter(
+        (r["country"], r["year"], r["fullName"].strip()) for r in cpj_records() if r["fullName"].strip()
+    )
+    assert names[("Iraq", "2006", "Maher")] == 2
+    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_cpj__killings")
+    persons = scalar(
+        warehouse_con,
+        "select count(distinct victim_key) from core.fct_incident_victims where source_id = 'cpj_killed_1992_2022'",
+    )
+    assert persons == loaded
+    mismatched = scalar(
+        warehouse_con,
+        """
+        select count(*) from core.fct_legal_actions as l
+        left join core.fct_incident_victims as v
+            on v.event_id = l.related_event_id and v.victim_key = l.victim_key
+        where l.source_id = 'cpj_killed_1992_2022' and v.victim_key is null
+        """,
+    )
+    assert mismatched == 0

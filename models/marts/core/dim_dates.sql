@@ -10,7 +10,7 @@ incidents as (
 
 stages as (
 
-    select * from {{ ref('stg_assessment__legal_action_stages') }}
+    select * from {{ ref('int_register__legal_action_stages') }}
 
 ),
 

@@ -40,7 +40,8 @@ final as (
         sources.file_sha256,
         files.computed_sha256,
         coalesce(files.computed_sha256 = sources.file_sha256, false) as is_file_as_published,
-        sources.copied_from
+        sources.copied_from,
+        sources.victim_identity_rule
 
     from sources
     left join files

@@ -1,7 +1,7 @@
--- One row per (case, source record): the records of every source grouped into cases by
--- int_case_links (an unlinked record is a case of its own), with each record's date, category,
--- SDG type and verification, and flags where the sources of one case disagree. Counts across
--- sources count cases (case_id), never records.
+-- One row per (case, source record): the records of every source grouped into cases
+-- (int_case_components joins the links of int_case_links into cases; an unlinked record is a case
+-- of its own), with each record's date, category, SDG type and verification, and flags where the
+-- sources of one case disagree. Counts across sources count cases (case_id), never records.
 with
 
 incidents as (
@@ -10,37 +10,9 @@ incidents as (
 
 ),
 
-links as (
-
-    select * from {{ ref('int_case_links') }}
-
-),
-
--- a record linked to others takes the smallest event id of its links as the case id
-case_members as (
-
-    select
-        links.event_id_a as event_id,
-        links.event_id_a as case_event_id
-    from links
-
-    union
-
-    select
-        links.event_id_b as event_id,
-        least(links.event_id_a, min(links.event_id_a) over (partition by links.event_id_b)) as case_event_id
-    from links
-
-),
-
 case_of_record as (
 
-    select
-        case_members.event_id,
-        min(case_members.case_event_id) as case_event_id
-
-    from case_members
-    group by case_members.event_id
+    select * from {{ ref('int_case_components') }}
 
 ),
 

@@ -86,7 +86,7 @@ final as (
         {{ victim_key(
             'resolved.country_code',
             'resolved.victim_type',
-            'resolved.victim_name',
+            'resolved.victim_identity',
             'resolved.incident_victim_id',
         ) }} as victim_key,
         {{ outlet_key(

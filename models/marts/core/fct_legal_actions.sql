@@ -24,12 +24,6 @@ incidents as (
 
 ),
 
-assessments as (
-
-    select * from {{ ref('stg_assessment__assessment_sources') }}
-
-),
-
 report_victim_groups as (
 
     select * from {{ ref('stg_reference__report_victim_groups') }}
@@ -68,7 +62,7 @@ final as (
         {{ victim_key(
             'legal_actions_to_build.country_code',
             'victim_roles.default_victim_type',
-            'legal_actions_to_build.victim_name',
+            'legal_actions_to_build.victim_identity',
             'legal_actions_to_build.legal_action_id',
         ) }} as victim_key,
         {{ outlet_key(
@@ -110,8 +104,8 @@ final as (
         legal_actions_to_build.inconsistency_note,
         legal_actions_to_build.source_section,
         legal_actions_to_build.source_locator,
-        coalesce(assessments.source_id, 'external_register') as source_id,
-        legal_actions_to_build.source_locator as source_record_locator,
+        legal_actions_to_build.source_id,
+        legal_actions_to_build.source_record_locator,
         legal_actions_to_build.load_batch_id
 
     from legal_actions_to_build
@@ -121,10 +115,6 @@ final as (
         on legal_actions_to_build.victim_role_code = role_to_victim_group.role_code
     inner join report_victim_groups
         on role_to_victim_group.report_victim_group = report_victim_groups.report_victim_group
-    left join assessments
-        on
-            legal_actions_to_build.country_code = assessments.country_code
-            and legal_actions_to_build.period_year = assessments.period_year
     left join incidents
         on legal_actions_to_build.related_event_id = incidents.event_id
     left join person_names

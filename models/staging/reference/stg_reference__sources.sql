@@ -24,7 +24,8 @@ renamed as (
         nullif(trim(source.file_path), '') as file_path,
         nullif(trim(source.file_format), '') as file_format,
         lower(nullif(trim(source.file_sha256), '')) as file_sha256,
-        nullif(trim(source.copied_from), '') as copied_from
+        nullif(trim(source.copied_from), '') as copied_from,
+        nullif(trim(source.victim_identity_rule), '') as victim_identity_rule
 
     from source
 

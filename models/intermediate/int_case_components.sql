@@ -1,0 +1,60 @@
+-- The case of every linked record: the records joined by int_case_links, directly or through
+-- others (a chain A-B, B-C is one case A-B-C), form one case, identified by its smallest event id.
+-- Unlinked records are not listed (each is a case of its own). One row per linked record.
+with recursive
+
+links as (
+
+    select * from {{ ref('int_case_links') }}
+
+),
+
+-- each link in both directions
+edges as (
+
+    select
+        links.event_id_a as from_event_id,
+        links.event_id_b as to_event_id
+    from links
+
+    union
+
+    select
+        links.event_id_b as from_event_id,
+        links.event_id_a as to_event_id
+    from links
+
+),
+
+-- every record reachable from each linked record (union, not union all: stops when nothing new)
+reachable (event_id, reached_event_id) as (
+
+    select distinct
+        edges.from_event_id as event_id,
+        edges.from_event_id as reached_event_id
+    from edges
+
+    union
+
+    select
+        reachable.event_id,
+        edges.to_event_id as reached_event_id
+    from reachable
+    inner join edges
+        on reachable.reached_event_id = edges.from_event_id
+
+),
+
+final as (
+
+    select
+        reachable.event_id,
+        min(reachable.reached_event_id) as case_event_id,
+        count(*) as case_record_count
+
+    from reachable
+    group by reachable.event_id
+
+)
+
+select * from final

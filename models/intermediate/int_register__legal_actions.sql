@@ -1,0 +1,104 @@
+-- The legal actions of every source, in one shape: the assessment register's
+-- (stg_assessment__legal_actions) and, for each CPJ record whose impunity field states an outcome
+-- of the prosecution (xwalk_cpj__impunity.legal_stage_code), one criminal action in which the
+-- killed journalist is the injured party. CPJ names no court, article or date for it, so those stay
+-- empty; its one stage is in int_register__legal_action_stages. Every downstream model reads legal
+-- actions from here.
+with
+
+assessment_actions as (
+
+    select * from {{ ref('stg_assessment__legal_actions') }}
+
+),
+
+assessments as (
+
+    select * from {{ ref('stg_assessment__assessment_sources') }}
+
+),
+
+cpj as (
+
+    select * from {{ ref('int_cpj__killings') }}
+
+),
+
+sources as (
+
+    select * from {{ ref('stg_reference__sources') }}
+
+),
+
+from_assessments as (
+
+    select
+        assessment_actions.*,
+        coalesce(assessments.source_id, 'external_register') as source_id,
+        assessment_actions.source_locator as source_record_locator
+
+    from assessment_actions
+    left join assessments
+        on
+            assessment_actions.country_code = assessments.country_code
+            and assessment_actions.period_year = assessments.period_year
+
+),
+
+from_cpj as (
+
+    select
+        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-LA1' as legal_action_id,
+        cpj.country_code,
+        cpj.event_year as period_year,
+        'criminal' as procedure_type,
+        'injured_party' as journalist_position,
+        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') as related_event_id,
+        null as legal_article_id,
+        cpj.victim_name,
+        cpj.full_name as victim_name_as_reported,
+        cpj.role_code as victim_role_code,
+        cpj.gender as victim_gender,
+        cpj.gender_basis as victim_gender_basis,
+        case when cpj.gender_basis = 'stated' then 'export' end as victim_gender_section,
+        case when cpj.gender_basis = 'stated' then cpj.source_record_locator end as victim_gender_locator,
+        null as outlet_name,
+        null as outlet_name_as_reported,
+        null as claimant_type,
+        null as claimant_description,
+        'CPJ: prosecution of the killing of ' || coalesce(cpj.full_name, 'an unnamed victim')
+        || '; impunity: ' || cpj.impunity_murder as legal_action_summary,
+        null as inconsistency_note,
+        'export' as source_section,
+        cpj.source_record_locator as source_locator,
+        0 as load_batch_id,
+        cpj.source_id,
+        cpj.source_record_locator
+
+    from cpj
+    where cpj.impunity_stage_code is not null
+
+),
+
+unioned as (
+
+    select * from from_assessments
+    union all by name
+    select * from from_cpj
+
+),
+
+final as (
+
+    select
+        unioned.*,
+        {{ victim_identity('sources.victim_identity_rule', 'unioned.victim_name', 'unioned.related_event_id') }}
+            as victim_identity
+
+    from unioned
+    left join sources
+        on unioned.source_id = sources.source_id
+
+)
+
+select * from final  -- noqa: AM04
