@@ -47,6 +47,7 @@ PREVIOUS := $(JSI_WAREHOUSE).previous
 build: $(STAMP)  ## validate seeds, build and test into a staging file, then publish $JSI_WAREHOUSE
 	mkdir -p $(dir $(JSI_WAREHOUSE))
 	rm -f $(STAGING) $(STAGING).wal
+	if [ -f packages.yml ] || [ -f dependencies.yml ]; then $(BIN)/dbt deps; fi
 	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast
 	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
 	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi

@@ -1,6 +1,7 @@
 {#-
     The one spelling the warehouse uses for a person, outlet or city the report spells several
-    ways (raw_name_variants). Two halves, used together in a staging model:
+    ways (raw_name_variants). Two halves, used together in an intermediate model (staging keeps the
+    spelling as reported):
 
         {{ canonical_name_join('person_names', 'source.victim_name', 'person', 'source.country_code') }}
     joins the variant list under an alias (a left join on a unique key: it never adds rows), and

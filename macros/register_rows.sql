@@ -1,12 +1,16 @@
 {#-
     The rows of one register table: the shipped seed (load batch 0) and, when the environment
     variable JSI_EXTERNAL_REGISTER names a directory, the Parquet files of the external register
-    beside it (source `external_register`, one file per load batch, each row carrying its
+    (always a declared parent; empty when the variable is not set) beside it (source `external_register`, one file per load batch, each row carrying its
     load_batch_id). Large registers never pass through `dbt seed`.
     In an incremental run only batches newer than the model's watermark are read; DuckDB skips the
     older Parquet files from their row-group statistics.
 -#}
 {% macro register_rows(seed_name, external_table) -%}
+    {#- the source is always a parent, so the graph (lineage, docs, manifest) is the same whatever
+        the environment; its rows are read only when JSI_EXTERNAL_REGISTER names a directory,
+        otherwise the external register is empty -#}
+    {%- set external_relation = source('external_register', external_table) -%}
     select
         seed_rows.*,
         0 as load_batch_id
@@ -14,7 +18,7 @@
     {%- if env_var('JSI_EXTERNAL_REGISTER', '') != '' %}
         union all by name
         select external_rows.*
-        from {{ source('external_register', external_table) }} as external_rows
+        from {{ external_relation }} as external_rows
         {%- if is_incremental() %}
             where external_rows.load_batch_id > {{ load_batch_watermark() }}
         {%- endif %}

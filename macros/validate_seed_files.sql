@@ -17,7 +17,9 @@
     {%- endif -%}
 
     {%- set seeds = {} -%}
-    {%- for node in graph.nodes.values() if node.resource_type == 'seed' -%}
+    {#- this project's own seeds only: an installed package's seeds live under its own directory
+        and follow its own rules -#}
+    {%- for node in graph.nodes.values() if node.resource_type == 'seed' and node.package_name == project_name -%}
         {%- do seeds.update({node.name: node}) -%}
     {%- endfor -%}
 

@@ -1,6 +1,5 @@
 -- CPJ records that load, with CPJ's labels mapped to the warehouse's codes by the xwalk_cpj__*
 -- seeds (never by a CASE here). A label no seed knows stops the build (assert_labels_mapped).
--- depends_on: {{ ref('stg_reference__cpj__country') }}
 {{ assert_labels_mapped(
     'cpj_killed_1992_2022',
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
@@ -12,15 +11,7 @@
         {'field': 'type', 'column': 'victim_kind', 'xwalk': 'stg_reference__cpj__victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
         {'field': 'gender', 'column': 'gender_label', 'xwalk': 'stg_reference__cpj__gender', 'seed': 'xwalk_cpj__gender', 'missing': '(not stated)'},
         {'field': 'impunityMurder', 'column': 'impunity_murder', 'xwalk': 'stg_reference__cpj__impunity', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
-        {'field': 'country', 'column': 'country_name', 'xwalk': 'stg_reference__cpj__country', 'seed': 'xwalk_cpj__country'},
     ]
-) }}
-{{ assert_labels_mapped(
-    'cpj_killed_1992_2022',
-    'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
-    'int_cpj__sources_of_fire',
-    'true',
-    [{'field': 'sourcesOfFire', 'column': 'source_of_fire_label', 'xwalk': 'stg_reference__cpj__source_of_fire', 'seed': 'xwalk_cpj__source_of_fire'}]
 ) }}
 with
 
@@ -61,49 +52,9 @@ impunity as (
 
 ),
 
-listed_sources_of_fire as (
-
-    select * from {{ ref('int_cpj__sources_of_fire') }}
-
-),
-
-sources_of_fire as (
-
-    select * from {{ ref('stg_reference__cpj__source_of_fire') }}
-
-),
-
-perpetrator_types as (
-
-    select * from {{ ref('stg_vocab__perpetrator_types') }}
-
-),
-
-perpetrator_statuses as (
-
-    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
-
-),
-
--- per record, the listed source of fire whose SDG status comes first (State before non-State
--- before unknown), ties by perpetrator type code
 record_perpetrators as (
 
-    select
-        listed_sources_of_fire.source_row_number,
-        arg_min(
-            sources_of_fire.perpetrator_type_code,
-            [cast(perpetrator_statuses.status_precedence as varchar), sources_of_fire.perpetrator_type_code]
-        ) as perpetrator_type_code
-
-    from listed_sources_of_fire
-    inner join sources_of_fire
-        on {{ label_key('listed_sources_of_fire.source_of_fire_label') }} = sources_of_fire.label_key
-    inner join perpetrator_types
-        on sources_of_fire.perpetrator_type_code = perpetrator_types.perpetrator_type_code
-    inner join perpetrator_statuses
-        on perpetrator_types.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
-    group by listed_sources_of_fire.source_row_number
+    select * from {{ ref('int_cpj__record_perpetrators') }}
 
 ),
 

@@ -1,7 +1,15 @@
 -- Every CPJ record with the checks that decide whether it can be loaded: a record without a
 -- year cannot be placed in a period, a record whose country maps to no single ISO 3166-1 code
 -- cannot be placed in a country (xwalk_cpj__country says why). Such records are quarantined in
--- core.rejected_source_records with the column, value and reason; none is dropped.
+-- core.rejected_source_records with the column, value and reason; none is dropped. A country
+-- label xwalk_cpj__country does not know stops the build (assert_labels_mapped).
+{{ assert_labels_mapped(
+    'cpj_killed_1992_2022',
+    'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
+    'stg_cpj__killed_journalists',
+    'true',
+    [{'field': 'country', 'column': 'country_name', 'xwalk': 'stg_reference__cpj__country', 'seed': 'xwalk_cpj__country'}]
+) }}
 with
 
 staged as (

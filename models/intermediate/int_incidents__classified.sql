@@ -1,5 +1,5 @@
--- Each incident classified once: SDG 16.10.1 violation type by the most-serious-offence rule
--- over all its acts, JFJ group and perpetrator status, region of its city.
+-- Each incident classified once: SDG 16.10.1 violation type (int_incidents__most_serious_act),
+-- JFJ group, perpetrator status, verification, arbitrariness, region of its city, and its dates.
 with
 
 events as (
@@ -8,15 +8,9 @@ events as (
 
 ),
 
-acts as (
+most_serious as (
 
-    select * from {{ ref('int_incident_acts') }}
-
-),
-
-sdg_violation_types as (
-
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('int_incidents__most_serious_act') }}
 
 ),
 
@@ -47,31 +41,6 @@ arbitrariness_bases as (
 cities as (
 
     select * from {{ ref('stg_reference__cities') }}
-
-),
-
-acts_ranked as (
-
-    select
-        acts.event_id,
-        acts.sdg_violation_code,
-        sdg_violation_types.severity_rank
-
-    from acts
-    inner join sdg_violation_types
-        on acts.sdg_violation_code = sdg_violation_types.sdg_violation_code
-
-),
-
-most_serious as (
-
-    select
-        acts_ranked.event_id,
-        arg_min(acts_ranked.sdg_violation_code, acts_ranked.severity_rank) as sdg_violation_code,
-        count(*) as act_count
-
-    from acts_ranked
-    group by acts_ranked.event_id
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 media_registry as (
 
-    select * from {{ ref('stg_assessment__media_registry') }}
+    select * from {{ ref('int_media_registry') }}
 
 ),
 

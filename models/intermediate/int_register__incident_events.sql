@@ -1,5 +1,6 @@
 -- The incident register of every source, in one shape: the assessment register (seeds and the
--- external register, stg_assessment__incident_events) and each monitor export mapped to it.
+-- external register, stg_assessment__incident_events, with cities in their canonical spelling from
+-- raw_name_variants) and each monitor export mapped to it.
 -- A monitor records all year, so the period of its record is the calendar year of the event
 -- (never historical); its rows are load batch 0, like the shipped seeds, and carry the source and
 -- the record's locator. Every downstream model reads the register from here.
@@ -38,11 +39,13 @@ sources as (
 from_assessments as (
 
     select
-        assessment_events.*,
+        assessment_events.* exclude (city_name),
+        {{ canonical_name('city_names', 'assessment_events.city_name') }} as city_name,
         coalesce(assessments.source_id, 'external_register') as source_id,
         assessment_events.source_locator as source_record_locator
 
     from assessment_events
+    {{ canonical_name_join('city_names', 'assessment_events.city_name', 'city', 'assessment_events.country_code') }}
     left join assessments
         on
             assessment_events.country_code = assessments.country_code

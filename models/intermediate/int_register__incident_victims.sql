@@ -1,5 +1,6 @@
 -- The victims of every source's incidents, in one shape (see int_register__incident_events):
--- the assessment register's victims and one victim per monitor record (CPJ: the named journalist
+-- the assessment register's victims (names and outlets in their canonical spelling from
+-- raw_name_variants, beside the spelling as reported) and one victim per monitor record (CPJ: the named journalist
 -- or media worker, sex as CPJ records it; Article 19 Mexico: an unnamed journalist, outlet or group,
 -- sex or kind as its `sexo` says).
 with
@@ -37,11 +38,17 @@ sources as (
 from_assessments as (
 
     select
-        assessment_victims.*,
+        assessment_victims.* exclude (victim_name, outlet_name),
+        {{ canonical_name('person_names', 'assessment_victims.victim_name') }} as victim_name,
+        assessment_victims.victim_name as victim_name_as_reported,
+        {{ canonical_name('outlet_names', 'assessment_victims.outlet_name') }} as outlet_name,
+        assessment_victims.outlet_name as outlet_name_as_reported,
         coalesce(assessments.source_id, 'external_register') as source_id,
         assessment_victims.source_locator as source_record_locator
 
     from assessment_victims
+    {{ canonical_name_join('person_names', 'assessment_victims.victim_name', 'person', 'assessment_victims.country_code') }}
+    {{ canonical_name_join('outlet_names', 'assessment_victims.outlet_name', 'outlet', 'assessment_victims.country_code') }}
     left join assessments
         on
             assessment_victims.country_code = assessments.country_code

@@ -1,5 +1,6 @@
 -- The legal actions of every source, in one shape: the assessment register's
--- (stg_assessment__legal_actions) and, for each CPJ record whose impunity field states an outcome
+-- (stg_assessment__legal_actions, names and outlets in their canonical spelling from
+-- raw_name_variants) and, for each CPJ record whose impunity field states an outcome
 -- of the prosecution (xwalk_cpj__impunity.legal_stage_code), one criminal action in which the
 -- killed journalist is the injured party. CPJ names no court, article or date for it, so those stay
 -- empty; its one stage is in int_register__legal_action_stages. Every downstream model reads legal
@@ -33,11 +34,17 @@ sources as (
 from_assessments as (
 
     select
-        assessment_actions.*,
+        assessment_actions.* exclude (victim_name, outlet_name),
+        {{ canonical_name('person_names', 'assessment_actions.victim_name') }} as victim_name,
+        assessment_actions.victim_name as victim_name_as_reported,
+        {{ canonical_name('outlet_names', 'assessment_actions.outlet_name') }} as outlet_name,
+        assessment_actions.outlet_name as outlet_name_as_reported,
         coalesce(assessments.source_id, 'external_register') as source_id,
         assessment_actions.source_locator as source_record_locator
 
     from assessment_actions
+    {{ canonical_name_join('person_names', 'assessment_actions.victim_name', 'person', 'assessment_actions.country_code') }}
+    {{ canonical_name_join('outlet_names', 'assessment_actions.outlet_name', 'outlet', 'assessment_actions.country_code') }}
     left join assessments
         on
             assessment_actions.country_code = assessments.country_code

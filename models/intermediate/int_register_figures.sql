@@ -1,231 +1,19 @@
 -- The report's published metrics recomputed from the register, where the register can derive
 -- them: same metric names and breakdown names as raw_published_statistics, one row per value.
--- Which categories count toward which metric is a seed (xwalk_category_to_published_metric), the
--- metric of each procedure is in vocab_procedure_types, the combined victim group in
--- ref_report_victim_groups; this model only counts.
+-- int_register_figures__incidents (incidents, persons deprived of liberty) and
+-- int_register_figures__legal (charges and claims, criminal charges by article, threatened persons)
+-- count; this model sums their rows per metric and breakdown.
 with
-
-incidents as (
-
-    select * from {{ ref('fct_incidents') }}
-
-),
-
-victims as (
-
-    select * from {{ ref('fct_incident_victims') }}
-
-),
-
-legal_actions as (
-
-    select * from {{ ref('fct_legal_actions') }}
-
-),
-
-dim_victims as (
-
-    select * from {{ ref('dim_victims') }}
-
-),
-
-report_victim_groups as (
-
-    select * from {{ ref('stg_reference__report_victim_groups') }}
-
-),
-
-category_metrics as (
-
-    select * from {{ ref('stg_reference__category_to_published_metric') }}
-
-),
-
-procedure_types as (
-
-    select * from {{ ref('stg_vocab__procedure_types') }}
-
-),
-
-charges as (
-
-    select * from {{ ref('int_criminal_charges_by_article') }}
-
-),
-
--- incidents counted by the year they happened (published figures carry their reference year);
--- every dated incident also counts toward the incidents the report analysed
-incident_metrics as (
-
-    select
-        incidents.*,
-        category_metrics.metric
-
-    from incidents
-    inner join category_metrics
-        on
-            incidents.category_code = category_metrics.category_code
-            and category_metrics.counted_unit = 'incidents'
-    where incidents.is_dated
-
-    union all
-
-    select
-        incidents.*,
-        'incidents_analysed' as metric
-
-    from incidents
-    where incidents.is_dated
-
-),
 
 incident_figures as (
 
-    {{ count_figures('incident_metrics', 'incident_metrics.event_year', [
-        {'metric': 'incident_metrics.metric', 'key': "''"},
-        {'metric': 'incident_metrics.metric', 'key': "'context=' || incident_metrics.context_code"},
-    ]) }}
-
-),
-
-liberty_victims as (
-
-    select
-        victims.*,
-        category_metrics.metric,
-        category_metrics.procedure_type,
-        report_victim_groups.combined_victim_group
-
-    from victims
-    inner join category_metrics
-        on
-            victims.category_code = category_metrics.category_code
-            and category_metrics.counted_unit = 'person_victims'
-    inner join report_victim_groups
-        on victims.report_victim_group = report_victim_groups.report_victim_group
-    where victims.victim_type = 'person' and victims.is_dated
-
-),
-
-liberty_figures as (
-
-    {{ count_figures('liberty_victims', 'liberty_victims.event_year', [
-        {'metric': 'liberty_victims.metric', 'key': "''"},
-        {'metric': 'liberty_victims.metric', 'key': "'gender=' || liberty_victims.gender"},
-        {'metric': 'liberty_victims.metric', 'key': "'victim_group=' || liberty_victims.combined_victim_group",
-            'where': 'liberty_victims.combined_victim_group is not null'},
-        {'metric': "'restriction_of_liberty_threats'",
-            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code"},
-        {'metric': "'restriction_of_liberty_threats'",
-            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code
-                || '|victim_group=' || liberty_victims.report_victim_group"},
-    ]) }}
-
-),
-
--- charges and claims against persons of the report's three groups, active in the period
-person_actions as (
-
-    select
-        legal_actions.*,
-        report_victim_groups.combined_victim_group,
-        procedure_types.published_metric
-
-    from legal_actions
-    inner join report_victim_groups
-        on legal_actions.report_victim_group = report_victim_groups.report_victim_group
-    inner join procedure_types
-        on legal_actions.procedure_type = procedure_types.procedure_type
-    where
-        legal_actions.journalist_position = 'defendant'
-        and legal_actions.is_active_in_period
-        and report_victim_groups.is_person_group
+    select * from {{ ref('int_register_figures__incidents') }}
 
 ),
 
 legal_figures as (
 
-    {{ count_figures('person_actions', 'person_actions.period_year', [
-        {'metric': 'person_actions.published_metric', 'key': "''"},
-        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.report_victim_group",
-            'where': "person_actions.procedure_type != 'criminal'"},
-        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.combined_victim_group",
-            'where': "person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null"},
-        {'metric': "'proceedings_related_threats'", 'key': "''"},
-    ]) }}
-
-),
-
-charge_figures as (
-
-    select
-        charges.country_code,
-        charges.period_year,
-        charges.period_year as reference_year,
-        'criminal_charges' as metric,
-        'article=' || charges.article_row || '|victim_group=' || charges.report_victim_group as dimension_key,
-        charges.itemized_charges as register_value
-    from charges
-
-    union all
-
-    select
-        charges.country_code,
-        charges.period_year,
-        charges.period_year as reference_year,
-        'criminal_charges' as metric,
-        'article=' || charges.article_row as dimension_key,
-        sum(charges.itemized_charges) as register_value
-    from charges
-    group by all
-
-    union all
-
-    select
-        charges.country_code,
-        charges.period_year,
-        charges.period_year as reference_year,
-        'criminal_charges' as metric,
-        'victim_group=' || charges.report_victim_group as dimension_key,
-        sum(charges.itemized_charges) as register_value
-    from charges
-    group by all
-
-),
-
-threatened_persons as (
-
-    select distinct
-        victims.country_code,
-        victims.period_year,
-        victims.victim_key
-    from victims
-    where victims.victim_type = 'person' and victims.event_year = victims.period_year
-
-    union
-
-    select distinct
-        person_actions.country_code,
-        person_actions.period_year,
-        person_actions.victim_key
-    from person_actions
-
-),
-
-person_figures as (
-
-    select
-        threatened_persons.country_code,
-        threatened_persons.period_year,
-        threatened_persons.period_year as reference_year,
-        'threatened_persons' as metric,
-        'gender=' || dim_victims.gender as dimension_key,
-        count(*) as register_value
-
-    from threatened_persons
-    inner join dim_victims
-        on threatened_persons.victim_key = dim_victims.victim_key
-    group by all
+    select * from {{ ref('int_register_figures__legal') }}
 
 ),
 
@@ -233,13 +21,7 @@ final as (
 
     select * from incident_figures
     union all
-    select * from liberty_figures
-    union all
     select * from legal_figures
-    union all
-    select * from charge_figures
-    union all
-    select * from person_figures
 
 )
 

@@ -36,7 +36,7 @@ hosting_market as (
 
 media_registry as (
 
-    select * from {{ ref('stg_assessment__media_registry') }}
+    select * from {{ ref('int_media_registry') }}
 
 ),
 

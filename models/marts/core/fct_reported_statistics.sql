@@ -15,7 +15,7 @@ published_statistics as (
 
 media_registry as (
 
-    select * from {{ ref('stg_assessment__media_registry') }}
+    select * from {{ ref('int_media_registry') }}
 
 ),
 

@@ -17,7 +17,7 @@ renamed as (
         nullif(trim(source.date_precision), '') as date_precision,
         nullif(trim(source.category_code), '') as category_code,
         nullif(trim(source.secondary_category_codes), '') as secondary_category_codes,
-        {{ canonical_name('city_names', 'source.city') }} as city_name,
+        nullif(trim(source.city), '') as city_name,
         nullif(trim(source.context_code), '') as context_code,
         nullif(trim(source.perpetrator_type_code), '') as perpetrator_type_code,
         nullif(trim(source.perpetrator_description), '') as perpetrator_description,
@@ -33,7 +33,6 @@ renamed as (
         source.load_batch_id
 
     from source
-    {{ canonical_name_join('city_names', 'source.city', 'city', 'source.country_code') }}
 
 )
 

@@ -13,23 +13,19 @@ renamed as (
         nullif(trim(source.event_id), '') as event_id,
         nullif(trim(source.country_code), '') as country_code,
         source.period_year,
-        {{ canonical_name('person_names', 'source.victim_name') }} as victim_name,
-        nullif(trim(source.victim_name), '') as victim_name_as_reported,
+        nullif(trim(source.victim_name), '') as victim_name,
         nullif(trim(source.victim_type), '') as victim_type,
         nullif(trim(source.role_code), '') as role_code,
         nullif(trim(source.gender), '') as gender,
         nullif(trim(source.gender_basis), '') as gender_basis,
         nullif(trim(source.gender_section), '') as gender_section,
         nullif(trim(source.gender_locator), '') as gender_locator,
-        {{ canonical_name('outlet_names', 'source.outlet_name') }} as outlet_name,
-        nullif(trim(source.outlet_name), '') as outlet_name_as_reported,
+        nullif(trim(source.outlet_name), '') as outlet_name,
         nullif(trim(source.source_section), '') as source_section,
         nullif(trim(source.source_locator), '') as source_locator,
         source.load_batch_id
 
     from source
-    {{ canonical_name_join('person_names', 'source.victim_name', 'person', 'source.country_code') }}
-    {{ canonical_name_join('outlet_names', 'source.outlet_name', 'outlet', 'source.country_code') }}
 
 )
 

@@ -16,15 +16,13 @@ renamed as (
         nullif(trim(source.journalist_position), '') as journalist_position,
         nullif(trim(source.related_event_id), '') as related_event_id,
         nullif(trim(source.legal_article_id), '') as legal_article_id,
-        {{ canonical_name('person_names', 'source.victim_name') }} as victim_name,
-        nullif(trim(source.victim_name), '') as victim_name_as_reported,
+        nullif(trim(source.victim_name), '') as victim_name,
         nullif(trim(source.victim_role_code), '') as victim_role_code,
         nullif(trim(source.victim_gender), '') as victim_gender,
         nullif(trim(source.victim_gender_basis), '') as victim_gender_basis,
         nullif(trim(source.victim_gender_section), '') as victim_gender_section,
         nullif(trim(source.victim_gender_locator), '') as victim_gender_locator,
-        {{ canonical_name('outlet_names', 'source.outlet_name') }} as outlet_name,
-        nullif(trim(source.outlet_name), '') as outlet_name_as_reported,
+        nullif(trim(source.outlet_name), '') as outlet_name,
         nullif(trim(source.claimant_type), '') as claimant_type,
         nullif(trim(source.claimant_description), '') as claimant_description,
         nullif(trim(source.summary), '') as legal_action_summary,
@@ -34,8 +32,6 @@ renamed as (
         source.load_batch_id
 
     from source
-    {{ canonical_name_join('person_names', 'source.victim_name', 'person', 'source.country_code') }}
-    {{ canonical_name_join('outlet_names', 'source.outlet_name', 'outlet', 'source.country_code') }}
 
 )
 

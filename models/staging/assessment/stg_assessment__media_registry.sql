@@ -13,7 +13,7 @@ renamed as (
         nullif(trim(source.country_code), '') as country_code,
         source.period_year,
         nullif(trim(source.record_type), '') as record_type,
-        {{ canonical_name('outlet_names', 'source.outlet_name') }} as outlet_name,
+        nullif(trim(source.outlet_name), '') as outlet_name,
         nullif(trim(source.media_type), '') as media_type,
         source.registered_count,
         nullif(trim(source.ownership), '') as ownership,
@@ -24,7 +24,6 @@ renamed as (
         nullif(trim(source.source_locator), '') as source_locator
 
     from source
-    {{ canonical_name_join('outlet_names', 'source.outlet_name', 'outlet', 'source.country_code') }}
 
 )
 

@@ -6,7 +6,7 @@ with
 
 registry as (
 
-    select * from {{ ref('stg_assessment__media_registry') }}
+    select * from {{ ref('int_media_registry') }}
 
 ),
 
