@@ -12,6 +12,7 @@ renamed as (
         nullif(trim(source.gender_code), '') as gender_code,
         nullif(trim(source.gender_name), '') as gender_name,
         nullif(trim(source.sdg_sex), '') as sdg_sex,
+        nullif(trim(source.description), '') as description,
         nullif(trim(source.basis), '') as basis
 
     from source

@@ -15,6 +15,7 @@ renamed as (
         source.is_deprivation_of_liberty,
         source.is_physical,
         nullif(trim(source.description), '') as description,
+        nullif(trim(source.not_counted), '') as not_counted,
         nullif(trim(source.basis), '') as basis
 
     from source

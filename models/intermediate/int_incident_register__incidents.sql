@@ -1,0 +1,108 @@
+-- Each incident (fct_incidents) with what the incident register shows beside its codes: the country's and the
+-- region's names, the category with its SDG 16.10.1 and JFJ labels, the source, the case it
+-- belongs to across sources, and the current status of its legal case (the most advanced of the
+-- legal actions that prosecute it; 'no case reported' when there is none).
+with
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+categories as (
+
+    select * from {{ ref('dim_incident_categories') }}
+
+),
+
+regions as (
+
+    select * from {{ ref('dim_regions') }}
+
+),
+
+countries as (
+
+    select * from {{ ref('stg_reference__countries') }}
+
+),
+
+sources as (
+
+    select * from {{ ref('dim_sources') }}
+
+),
+
+case_sources as (
+
+    select * from {{ ref('fct_case_sources') }}
+
+),
+
+legal_actions as (
+
+    select * from {{ ref('fct_legal_actions') }}
+
+),
+
+-- per incident: its legal actions, and the one whose status is furthest along (concluded first,
+-- then the latest current stage, then the identifier)
+legal_status as (
+
+    select
+        legal_actions.related_incident_key as incident_key,
+        count(*) as legal_action_count,
+        arg_max(
+            legal_actions.current_stage_code,
+            [
+                cast(legal_actions.is_concluded as varchar),
+                coalesce(cast(legal_actions.current_stage_date as varchar), ''),
+                legal_actions.legal_action_id,
+            ]
+        ) as legal_status_code
+
+    from legal_actions
+    where legal_actions.related_incident_key is not null
+    group by legal_actions.related_incident_key
+
+),
+
+final as (
+
+    select
+        incidents.*,
+        countries.country_name as event_country_name,
+        case
+            when incidents.date_precision = 'day' then strftime(incidents.event_date, '%Y-%m-%d')
+            when incidents.date_precision = 'month' then strftime(incidents.event_date, '%Y-%m') || ' (day unknown)'
+            when incidents.date_precision = 'year' then strftime(incidents.event_date, '%Y') || ' (month unknown)'
+            else 'date unknown'
+        end as event_date_label,
+        coalesce(regions.region_name, 'region unknown') as region_name,
+        categories.category_name,
+        categories.sdg_violation_name,
+        categories.jfj_category_name,
+        sources.publisher as source_publisher,
+        case_sources.case_id,
+        case_sources.source_record_count as case_source_count,
+        coalesce(legal_status.legal_action_count, 0) as legal_action_count,
+        coalesce(legal_status.legal_status_code, 'no_case_reported') as legal_status_code
+
+    from incidents
+    inner join categories
+        on incidents.category_code = categories.category_code
+    left join regions
+        on incidents.region_code = regions.region_code
+    left join countries
+        on incidents.event_country_code = countries.country_code
+    left join sources
+        on incidents.source_id = sources.source_id
+    left join case_sources
+        on incidents.incident_key = case_sources.incident_key
+    left join legal_status
+        on incidents.incident_key = legal_status.incident_key
+
+)
+
+select * from final  -- noqa: AM04

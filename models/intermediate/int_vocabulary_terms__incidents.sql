@@ -1,0 +1,13 @@
+-- The terms of the vocabularies that describe an incident and its victims (category, context,
+-- perpetrator, verification, arbitrariness, victim role and kind), with label and definition as
+-- the seeds word them. vocabulary_terms gathers every vocabulary from here and
+-- int_vocabulary_terms__legal.
+{{ vocabulary_terms([
+    {'vocabulary': 'incident_category', 'model': 'stg_vocab__incident_categories', 'code': 'category_code', 'label': 'category_name'},
+    {'vocabulary': 'event_context', 'model': 'stg_vocab__event_contexts', 'code': 'context_code', 'label': 'context_name'},
+    {'vocabulary': 'perpetrator_type', 'model': 'stg_vocab__perpetrator_types', 'code': 'perpetrator_type_code', 'label': 'perpetrator_type_name'},
+    {'vocabulary': 'verification_status', 'model': 'stg_vocab__verification_statuses', 'code': 'verification_status_code', 'label': 'verification_status_name'},
+    {'vocabulary': 'arbitrariness_basis', 'model': 'stg_vocab__arbitrariness_bases', 'code': 'arbitrariness_basis_code', 'label': 'arbitrariness_basis_name'},
+    {'vocabulary': 'victim_role', 'model': 'stg_vocab__victim_roles', 'code': 'role_code', 'label': 'role_name'},
+    {'vocabulary': 'victim_type', 'model': 'stg_vocab__victim_types', 'code': 'victim_type_code', 'label': 'victim_type_name'},
+]) }}

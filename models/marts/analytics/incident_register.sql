@@ -1,0 +1,117 @@
+-- The incident register as an analyst or the explorer reads it: one row per incident victim, every
+-- source, with the label beside each code (category, SDG 16.10.1 type, role, sex, perpetrator,
+-- verification, arbitrariness, current legal status), the date with its precision, the place, the
+-- summary, the source and its locator, the case across sources, and the confidentiality level the
+-- public outputs apply (public_incident_register). Unknowns read as unknown: 'date unknown',
+-- 'sex unknown', 'not a person', 'unnamed person'.
+with
+
+victims as (
+
+    select * from {{ ref('int_incident_victims__confidentiality') }}
+
+),
+
+incidents as (
+
+    select * from {{ ref('int_incident_register__incidents') }}
+
+),
+
+terms as (
+
+    select * from {{ ref('vocabulary_terms') }}
+
+),
+
+final as (
+
+    select
+        victims.incident_victim_key,
+        victims.incident_victim_id,
+        incidents.incident_key,
+        incidents.event_id,
+        incidents.source_id,
+        incidents.source_publisher,
+        incidents.source_record_locator,
+        incidents.source_section,
+        incidents.case_id,
+        incidents.case_source_count,
+        incidents.country_code,
+        incidents.period_year,
+        incidents.event_country_code,
+        incidents.event_country_name,
+        incidents.event_date,
+        incidents.date_precision,
+        incidents.event_date_label,
+        incidents.event_year,
+        incidents.event_month,
+        incidents.is_historical,
+        incidents.city_name,
+        incidents.region_code,
+        incidents.region_name,
+        incidents.category_code,
+        incidents.category_name,
+        incidents.sdg_violation_code,
+        incidents.sdg_violation_name,
+        victims.is_sdg_16_10_1_case,
+        incidents.jfj_category_code,
+        incidents.jfj_category_name,
+        incidents.context_code,
+        context_terms.term_label as context_name,
+        victims.victim_key,
+        victims.victim_name,
+        coalesce(victims.victim_name, 'unnamed ' || lower(victim_type_terms.term_label)) as victim_label,
+        victims.victim_type,
+        victim_type_terms.term_label as victim_type_name,
+        victims.role_code,
+        role_terms.term_label as role_name,
+        victims.sdg_victim_group,
+        victims.gender,
+        gender_terms.term_label as sex_label,
+        victims.gender_basis,
+        incidents.perpetrator_type_code,
+        perpetrator_terms.term_label as perpetrator_type_name,
+        incidents.sdg_perpetrator_status,
+        incidents.perpetrator_description,
+        incidents.verification_status_code,
+        verification_terms.term_label as verification_status_name,
+        incidents.is_verified,
+        incidents.arbitrariness_basis_code,
+        arbitrariness_terms.term_label as arbitrariness_basis_name,
+        incidents.legal_action_count,
+        incidents.legal_status_code,
+        coalesce(legal_terms.term_label, 'No case reported') as legal_status_name,
+        incidents.event_summary,
+        victims.victim_confidentiality,
+        victims.victim_confidentiality_basis,
+        victims.perpetrator_confidentiality,
+        victims.perpetrator_confidentiality_basis
+
+    from victims
+    inner join incidents
+        on victims.incident_key = incidents.incident_key
+    left join terms as context_terms
+        on context_terms.vocabulary = 'event_context' and incidents.context_code = context_terms.term_code
+    left join terms as victim_type_terms
+        on victim_type_terms.vocabulary = 'victim_type' and victims.victim_type = victim_type_terms.term_code
+    left join terms as role_terms
+        on role_terms.vocabulary = 'victim_role' and victims.role_code = role_terms.term_code
+    left join terms as gender_terms
+        on gender_terms.vocabulary = 'gender' and victims.gender = gender_terms.term_code
+    left join terms as perpetrator_terms
+        on perpetrator_terms.vocabulary = 'perpetrator_type' and incidents.perpetrator_type_code = perpetrator_terms.term_code
+    left join terms as verification_terms
+        on
+            verification_terms.vocabulary = 'verification_status'
+            and incidents.verification_status_code = verification_terms.term_code
+    left join terms as arbitrariness_terms
+        on
+            arbitrariness_terms.vocabulary = 'arbitrariness_basis'
+            and incidents.arbitrariness_basis_code = arbitrariness_terms.term_code
+    left join terms as legal_terms
+        on legal_terms.vocabulary = 'legal_stage' and incidents.legal_status_code = legal_terms.term_code
+
+)
+
+select * from final

@@ -1,0 +1,118 @@
+{{ config(alias='incident_register') }}
+-- The incident register as it may be published (schema public): marts.incident_register with the
+-- confidentiality rule applied. A record at withhold_record is left out; at withhold_name the
+-- victim's name is replaced by 'name withheld'. The free text that may carry a withheld name goes
+-- too: the perpetrator's description when the perpetrator is withheld, and the summary of any
+-- incident with a withheld victim or perpetrator or whose summary contains a withheld name. The
+-- internal confidentiality basis is not published.
+with
+
+register as (
+
+    select * from {{ ref('incident_register') }}
+
+),
+
+withheld_names as (
+
+    select distinct
+        register.country_code,
+        register.victim_name
+    from register
+    where register.victim_confidentiality != 'public' and register.victim_name is not null
+
+),
+
+withheld_incidents as (
+
+    select distinct register.incident_key
+    from register
+    where register.victim_confidentiality != 'public' or register.perpetrator_confidentiality != 'public'
+
+    union
+
+    select distinct register.incident_key
+    from register
+    inner join withheld_names
+        on
+            register.country_code = withheld_names.country_code
+            and contains(lower(register.event_summary), lower(withheld_names.victim_name))
+
+),
+
+final as (
+
+    select
+        register.incident_victim_key,
+        register.incident_victim_id,
+        register.incident_key,
+        register.event_id,
+        register.source_id,
+        register.source_publisher,
+        register.source_record_locator,
+        register.case_id,
+        register.case_source_count,
+        register.country_code,
+        register.period_year,
+        register.event_country_code,
+        register.event_country_name,
+        register.event_date,
+        register.date_precision,
+        register.event_date_label,
+        register.event_year,
+        register.event_month,
+        register.is_historical,
+        register.city_name,
+        register.region_code,
+        register.region_name,
+        register.category_code,
+        register.category_name,
+        register.sdg_violation_code,
+        register.sdg_violation_name,
+        register.is_sdg_16_10_1_case,
+        register.jfj_category_code,
+        register.jfj_category_name,
+        register.context_code,
+        register.context_name,
+        register.victim_key,
+        case when register.victim_confidentiality = 'public' then register.victim_name end as victim_name,
+        case
+            when register.victim_confidentiality = 'public' then register.victim_label else 'name withheld'
+        end as victim_label,
+        register.victim_type,
+        register.victim_type_name,
+        register.role_code,
+        register.role_name,
+        register.sdg_victim_group,
+        register.gender,
+        register.sex_label,
+        register.perpetrator_type_code,
+        register.perpetrator_type_name,
+        register.sdg_perpetrator_status,
+        case
+            when register.perpetrator_confidentiality = 'public' then register.perpetrator_description
+            else 'withheld'
+        end as perpetrator_description,
+        register.verification_status_code,
+        register.verification_status_name,
+        register.is_verified,
+        register.arbitrariness_basis_code,
+        register.arbitrariness_basis_name,
+        register.legal_action_count,
+        register.legal_status_code,
+        register.legal_status_name,
+        case
+            when withheld_incidents.incident_key is null then register.event_summary
+            else 'withheld (it may name a person whose name is withheld)'
+        end as event_summary,
+        register.victim_confidentiality != 'public' or register.perpetrator_confidentiality != 'public'
+            as has_withheld_fields
+
+    from register
+    left join withheld_incidents
+        on register.incident_key = withheld_incidents.incident_key
+    where register.victim_confidentiality != 'withhold_record'
+
+)
+
+select * from final
