@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client build append rollback dashboard report test dbt-test lint pytest quality docs synth bench clean
+.PHONY: help venv legacy-client build append rollback dashboard report export test dbt-test lint pytest quality docs synth bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -95,6 +95,12 @@ dashboard: $(STAMP)  ## Streamlit dashboard of the published warehouse (read-onl
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
 	$(BIN)/streamlit run analyses/dashboard/app.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(DASHBOARD_PORT) --browser.gatherUsageStats false
+
+EXPORT_DIR ?= export/public
+
+export: $(STAMP)  ## the public dataset (schema public: CSV, Parquet, data dictionary) of the published warehouse in $(EXPORT_DIR)
+	$(BIN)/dbt parse --quiet
+	$(BIN)/python analyses/export/export_public.py --warehouse $(JSI_WAREHOUSE) --manifest target/manifest.json --out $(EXPORT_DIR)
 
 report: $(STAMP)  ## self-contained static HTML report (works offline) of the published warehouse in $(REPORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }

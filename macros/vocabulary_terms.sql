@@ -4,7 +4,7 @@
     vocabulary for the methodology page and for labels beside codes.
 
     vocabularies: [{'vocabulary': name shown, 'model': staging model, 'code': code column,
-    'label': label column}]
+    'label': label column, 'rule': optional SQL expression saying how the warehouse counts the term}]
 -#}
 {% macro vocabulary_terms(vocabularies) -%}
     {%- for v in vocabularies %}
@@ -12,7 +12,8 @@
         '{{ v.vocabulary }}' as vocabulary,
         cast({{ v.code }} as varchar) as term_code,
         {{ v.label }} as term_label,
-        description as term_definition
+        description as term_definition,
+        {{ v.get('rule', 'cast(null as varchar)') }} as term_rule
     from {{ ref(v.model) }}
     {%- if not loop.last %}
     union all

@@ -1,6 +1,17 @@
-"""Streamlit dashboard of the JSI warehouse: one assessment period at a time.
+"""Streamlit dashboard of the JSI warehouse: an assessment period, the incident explorer and the
+methodology.
 
     streamlit run analyses/dashboard/app.py
+
+Three views (sidebar, or the URL: ?view=assessment|explorer|methodology):
+- Assessment: one assessment period (the default view).
+- Incident explorer: filters (countries, years, sources, categories, SDG type, victim role, sex,
+  perpetrator status, verified only; also as URL parameters, e.g. ?view=explorer&category=killing),
+  charts and tables that follow them, the incident table with a CSV download of exactly what is
+  shown, the detail of one incident (?event=KZ-2020-EV-001), impunity, source comparison and the
+  reconciliation of published figures. It reads the public schema, where the confidentiality rule
+  is applied.
+- Methodology: generated from the warehouse's vocabularies and the SDG 16.10.1 counting rules.
 
 Reads the warehouse named by JSI_WAREHOUSE (default warehouse/jsi.duckdb; a relative path is
 taken from the project root). The sidebar picks the country and period; the page shows the
@@ -17,8 +28,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import plotly.express as px
 import streamlit as st
 
+import explorer
+import methodology
 import report
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -102,20 +116,140 @@ def show_charges(warehouse: Path, country: str, year: int) -> None:
     st.dataframe(charges, hide_index=True, placeholder="—")
 
 
+VIEWS = {"assessment": "Assessment", "explorer": "Incident explorer", "methodology": "Methodology"}
+SEX_COLOURS = {"Female": "#8250df", "Male": "#0969da", "Sex unknown": "#8c959f", "Not a person": "#d0d7de"}
+
+
+def url_params() -> dict[str, list[str]]:
+    """The page's URL parameters, each as a list of values."""
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def choose_filters(warehouse: Path, params: dict[str, list[str]]) -> explorer.Selection:
+    """Sidebar filters, started from the URL parameters; an empty filter restricts nothing."""
+    start = explorer.selection_from_params(params)
+    available = explorer.options(warehouse)
+    values = {}
+    for f in explorer.FILTERS:
+        frame = available[f.key]
+        labels = dict(zip(frame["value"], frame["label"]))
+        default = [v for v in start.values.get(f.key, []) if v in labels]
+        values[f.key] = st.sidebar.multiselect(
+            f.label, list(labels), default=default, format_func=lambda v, labels=labels: str(labels.get(v, v)), key=f"filter_{f.key}"
+        )
+    verified = st.sidebar.checkbox("Verified only", value=start.verified_only, key="filter_verified")
+    return explorer.Selection(values, verified_only=verified)
+
+
+def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
+    """The incident explorer: every chart and table follows the sidebar filters."""
+    selection = choose_filters(warehouse, params)
+    st.title("Incident explorer")
+    st.caption("Public register: names withheld under the confidentiality rule are not shown.")
+    table = explorer.incident_table(warehouse, selection)
+    left, middle, right = st.columns(3)
+    left.metric("Incident victims shown", len(table))
+    middle.metric("Incidents shown", table["Incident"].nunique())
+    months = explorer.by_month(warehouse, selection)
+    right.metric("Month unknown", int(months.loc[months["is_month_unknown"], "incidents"].sum()))
+
+    st.header("Incidents by month")
+    if not months.empty:
+        months["kind"] = months["is_month_unknown"].map({True: "month unknown", False: "dated"})
+        figure = px.bar(months, x="month", y="incidents", color="kind",
+                        color_discrete_map={"dated": "#0969da", "month unknown": "#d0d7de"},
+                        labels={"month": "Month", "incidents": "Incidents", "kind": ""})
+        figure.update_traces(selector={"name": "month unknown"}, marker_pattern_shape="/")
+        figure.update_xaxes(type="category")
+        st.plotly_chart(figure)
+    st.header("Victims by sex")
+    sexes = explorer.by_sex(warehouse, selection)
+    if not sexes.empty:
+        st.plotly_chart(px.bar(sexes, x="sex", y="victims", color="sex", color_discrete_map=SEX_COLOURS,
+                               category_orders={"sex": list(SEX_COLOURS)}, labels={"sex": "Sex", "victims": "Victims"}))
+    st.header("SDG 16.10.1 in the selection")
+    st.dataframe(explorer.sdg_summary(warehouse, selection), hide_index=True)
+
+    st.header("Incidents")
+    st.download_button("Download CSV of the rows shown", explorer.to_csv(table), file_name="incidents.csv",
+                       mime="text/csv", key="download_incidents")
+    st.dataframe(table, hide_index=True)
+    st.markdown(f'<p id="rows-shown">{len(table)} rows shown</p>', unsafe_allow_html=True)
+
+    st.header("One incident")
+    choices = table["Incident"].drop_duplicates().tolist()
+    wanted = (params.get("event") or [None])[-1]
+    if wanted and wanted not in choices:
+        choices = [wanted] + choices
+    if choices:
+        event_id = st.selectbox("Incident", choices, index=choices.index(wanted) if wanted in choices else 0, key="detail_event")
+        show_detail(warehouse, event_id)
+
+    st.header("Impunity: killings by outcome")
+    st.dataframe(explorer.impunity(warehouse, selection), hide_index=True)
+    st.header("Source comparison: cases per source and across sources")
+    st.dataframe(explorer.source_comparison(warehouse, selection), hide_index=True)
+    st.header("Reconciliation: published figures against the register")
+    st.dataframe(explorer.reconciliation(warehouse, selection), hide_index=True)
+
+
+def show_detail(warehouse: Path, event_id: str) -> None:
+    """What happened, the victims, the legal case through its stages, and every source of the case."""
+    detail = explorer.incident_detail(warehouse, event_id)
+    victims = detail["victims"]
+    if victims.empty:
+        st.info(f"No public record {event_id}.")
+        return
+    first = victims.iloc[0]
+    st.markdown(
+        f'<div id="incident-detail"><h4>{event_id}: {first.category_name}, {first.event_date_label}, '
+        f'{first.city_name or "place not stated"} ({first.event_country_name})</h4>'
+        f"<p>{plain(str(first.event_summary))}</p>"
+        f"<p>SDG 16.10.1: {first.sdg_violation_name}. Perpetrator: {first.perpetrator_type_name}. "
+        f"Verification: {first.verification_status_name}. Legal status: {first.legal_status_name}.</p></div>",
+        unsafe_allow_html=True,
+    )
+    st.subheader("Victims")
+    st.table(victims[["victim_label", "role_name", "sex_label", "victim_type_name"]].rename(
+        columns={"victim_label": "Victim", "role_name": "Role", "sex_label": "Sex", "victim_type_name": "Kind"}))
+    st.subheader("Legal case")
+    if detail["stages"].empty:
+        st.write("No legal case reported.")
+    else:
+        st.table(detail["stages"])
+    st.subheader("Sources that recorded it")
+    st.table(detail["case_records"])
+
+
+def show_methodology(warehouse: Path) -> None:
+    """The methodology page, generated from the warehouse."""
+    st.markdown(methodology.markdown(methodology.load(warehouse)))
+
+
 def main() -> None:
-    """The page: period chooser, then one section per mart."""
+    """The page: the chosen view."""
     st.set_page_config(page_title="JSI warehouse dashboard", layout="wide")
     warehouse = warehouse_path()
     if not warehouse.is_file():
         st.error(f"No warehouse at {warehouse}: run `make build` or set JSI_WAREHOUSE.")
         st.stop()
-    country, year = choose_period(warehouse)
-    st.title(f"JSI assessment {country} {year}")
-    show_scorecard(warehouse, country, year)
-    show_incidents(warehouse, country, year)
-    show_victims(warehouse, country, year)
-    show_sdg(warehouse, country, year)
-    show_charges(warehouse, country, year)
+    params = url_params()
+    start = (params.get("view") or ["assessment"])[-1]
+    keys = list(VIEWS)
+    view = st.sidebar.radio("View", keys, index=keys.index(start) if start in keys else 0,
+                            format_func=VIEWS.get, key="view")
+    if view == "explorer":
+        show_explorer(warehouse, params)
+    elif view == "methodology":
+        show_methodology(warehouse)
+    else:
+        country, year = choose_period(warehouse)
+        st.title(f"JSI assessment {country} {year}")
+        show_scorecard(warehouse, country, year)
+        show_incidents(warehouse, country, year)
+        show_victims(warehouse, country, year)
+        show_sdg(warehouse, country, year)
+        show_charges(warehouse, country, year)
 
 
 if __name__ == "__main__":

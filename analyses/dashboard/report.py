@@ -25,8 +25,12 @@ import pandas as pd
 import plotly.express as px
 from plotly.graph_objects import Figure
 
+import explorer
+import methodology
+
 STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
-GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "unknown": "#8c959f", "outlet or organisation": "#d0d7de"}
+GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}
+MONTH_COLOURS = {"dated": "#0969da", "month unknown": "#d0d7de"}
 PERIOD_FILTER = "where country_code = ? and period_year = ?"
 
 
@@ -88,8 +92,8 @@ def victims_by_category_and_gender(warehouse: Path, country: str, year: int) -> 
         select replace(category_code, '_', ' ') as category,
                sum(female_victim_count)::bigint as "female",
                sum(male_victim_count)::bigint as "male",
-               sum(unknown_sex_victim_count)::bigint as "unknown",
-               sum(not_a_person_victim_count)::bigint as "outlet or organisation"
+               sum(unknown_sex_victim_count)::bigint as "sex unknown",
+               sum(not_a_person_victim_count)::bigint as "not a person"
         from marts.incidents_monthly {PERIOD_FILTER}
         group by category_code
         """,
@@ -183,14 +187,20 @@ def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
 
 
 def incidents_figure(months: pd.DataFrame) -> Figure:
-    """Bar chart of incidents per month."""
+    """Bar chart of incidents per month; the incidents whose month is unknown are a separate,
+    grey and hatched bar, never coloured like a month."""
+    months = months.assign(kind=(months["month_label"] == "month unknown").map({True: "month unknown", False: "dated"}))
     figure = px.bar(
         months,
         x="month_label",
         y="incidents",
+        color="kind",
+        color_discrete_map=MONTH_COLOURS,
+        category_orders={"kind": list(MONTH_COLOURS)},
         hover_data=["victims"],
-        labels={"month_label": "Month", "incidents": "Incidents", "victims": "Victims"},
+        labels={"month_label": "Month", "incidents": "Incidents", "victims": "Victims", "kind": ""},
     )
+    figure.update_traces(selector={"name": "month unknown"}, marker_pattern_shape="/")
     figure.update_xaxes(type="category")
     return figure.update_layout(margin={"t": 30})
 
@@ -266,6 +276,7 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
     totals, charged = incident_totals(months), charge_totals(charges)
     genders = ", ".join(f"{gender} {count}" for gender, count in gender_totals(victims).items())
     title = f"JSI assessment {html.escape(country)} {year}"
+    period_selection = explorer.Selection({"country": [country]})
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{stylesheet()}</style></head>
 <body>
@@ -291,8 +302,106 @@ period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 charges itemized in the register: <strong id="itemized-charges">{charged["itemized"]}</strong>.
 An empty "Reported" cell is a combination the report publishes no figure for.</p>
 {html_table(charges, "criminal-charges")}
+{explorer_section(warehouse, country)}
+<h2>Impunity: killings by outcome</h2>
+{html_table(explorer.impunity(warehouse, period_selection), "impunity")}
+<h2>Source comparison: cases per source and across sources</h2>
+{html_table(explorer.source_comparison(warehouse, period_selection), "source-comparison")}
+<h2>Reconciliation: published figures against the register</h2>
+{html_table(explorer.reconciliation(warehouse, explorer.Selection({"country": [country]})), "reconciliation", status_column="Status")}
+{methodology.html_section(methodology.load(warehouse))}
+<script>{EXPLORER_JS}</script>
 </body></html>
 """
+
+
+# Filters of the static report's incident table, run in the browser: each <select> keeps the rows
+# whose cell equals the chosen value; the CSV link downloads exactly the rows shown.
+EXPLORER_JS = r"""
+(function () {
+  const table = document.getElementById('incident-table');
+  if (!table) return;
+  const selects = Array.from(document.querySelectorAll('#incident-filters select'));
+  const verified = document.getElementById('filter-verified');
+  const counter = document.getElementById('rows-shown');
+  const rows = Array.from(table.tBodies[0].rows);
+  function apply() {
+    let shown = 0;
+    rows.forEach(row => {
+      const keep = selects.every(s => s.value === '' || row.dataset[s.dataset.field] === s.value)
+        && (!verified.checked || row.dataset.verified === 'true');
+      row.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    counter.textContent = shown + ' rows shown';
+  }
+  function quote(text) { return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text; }
+  function csv() {
+    const header = Array.from(table.tHead.rows[0].cells).map(c => quote(c.innerText));
+    const lines = [header.join(',')].concat(rows.filter(r => !r.hidden)
+      .map(r => Array.from(r.cells).map(c => quote(c.dataset.value)).join(',')));
+    return lines.join('\n') + '\n';
+  }
+  selects.forEach(s => s.addEventListener('change', apply));
+  verified.addEventListener('change', apply);
+  document.getElementById('download-csv').addEventListener('click', event => {
+    event.currentTarget.href = URL.createObjectURL(new Blob([csv()], {type: 'text/csv'}));
+  });
+  apply();
+})();
+"""
+
+# the filters of the static report: (data attribute, label, register column)
+REPORT_FILTERS = [
+    ("source", "Source", "source_publisher"),
+    ("year", "Year", "event_year"),
+    ("category", "Category", "category_name"),
+    ("sdg", "SDG 16.10.1 type", "sdg_violation_name"),
+    ("role", "Victim role", "role_name"),
+    ("sex", "Sex", "sex_label"),
+    ("perpetrator", "Perpetrator status", "sdg_perpetrator_status"),
+]
+
+
+def explorer_section(warehouse: Path, country: str) -> str:
+    """The public incident register of the country, with filters and a CSV download that run in
+    the browser (the file stays self-contained and offline)."""
+    selection = explorer.Selection({"country": [country]})
+    where, params = selection.where()
+    filter_columns = ", ".join(f'{column} as "f_{key}"' for key, _, column in REPORT_FILTERS)
+    frame = explorer.query(
+        warehouse,
+        f"select {filter_columns}, is_verified, "
+        + ", ".join(f'{column} as "{header}"' for column, header in explorer.TABLE_COLUMNS)
+        + f" from {explorer.REGISTER}{where} order by event_date nulls last, event_id, incident_victim_id",
+        params,
+    )
+    headers = [header for _, header in explorer.TABLE_COLUMNS]
+    selects = []
+    for key, label, _ in REPORT_FILTERS:
+        values = sorted({"" if pd.isna(v) else str(v) for v in frame[f"f_{key}"]} - {""})
+        choices = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
+        selects.append(f'<label>{html.escape(label)} <select data-field="{key}"><option value="">all</option>{choices}</select></label>')
+    rows = []
+    for record in frame.itertuples(index=False):
+        data = dict(zip(frame.columns, record))
+        attributes = "".join(
+            f' data-{key}="{html.escape("" if pd.isna(data[f"f_{key}"]) else str(data[f"f_{key}"]))}"' for key, _, _ in REPORT_FILTERS
+        )
+        attributes += f' data-verified="{str(bool(data["is_verified"])).lower()}"'
+        cells = "".join(
+            f'<td data-value="{html.escape("" if pd.isna(data[h]) else str(data[h]))}">{cell_text(data[h])}</td>' for h in headers
+        )
+        rows.append(f"<tr{attributes}>{cells}</tr>")
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    return (
+        f'<h2>Incident register: {html.escape(country)}, every source</h2>'
+        '<p>The public register: names withheld under the confidentiality rule are not shown.</p>'
+        f'<div id="incident-filters">{"".join(selects)} <label><input type="checkbox" id="filter-verified"> verified only</label> '
+        '<a id="download-csv" href="#" download="incidents.csv">Download CSV of the rows shown</a></div>'
+        f'<p id="rows-shown">{len(rows)} rows shown</p>'
+        f'<table id="incident-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -146,8 +146,9 @@ def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, e
     rows = table_rows(page.locator("#scorecard"))
     assert {code: row["Status"] for code, row in rows.items()} == expected["statuses"]
     assert charts.count() == 2
-    monthly = charts.first.evaluate("chart => Array.from(chart._fullData[0].y)")
-    assert sum(monthly) == expected["incidents"], "the monthly bars add up to the period's incidents"
+    traces = charts.first.evaluate("chart => chart._fullData.map(t => [t.name, Array.from(t.y)])")
+    assert sum(sum(y) for _, y in traces) == expected["incidents"], "the monthly bars add up to the period's incidents"
+    assert {name for name, _ in traces} <= {"dated", "month unknown"}, "month unknown is its own, visibly different series"
     assert shot.stat().st_size > 0
     page.close()
 
@@ -232,4 +233,96 @@ def test_streamlit_dashboard_renders_the_scorecard(browser, warehouse, expected,
     assert str(expected["incidents"]) in incidents.inner_text()
     assert warehouse not in open_files(server.pid), "the app must close its connection after each query"
     assert shot.stat().st_size > 0
+    page.close()
+
+
+def public_rows(warehouse: Path, where: str, params: list) -> list[tuple[str, str]]:
+    """(incident, victim label) of the public register rows a filter should keep, queried here."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return sorted(con.execute(
+            f"select event_id, victim_label from public.incident_register where {where}", params
+        ).fetchall())
+
+
+def csv_rows(text: str) -> list[tuple[str, str]]:
+    import csv
+    import io
+
+    return sorted((r["Incident"], r["Victim"]) for r in csv.DictReader(io.StringIO(text)))
+
+
+def category_names(warehouse: Path) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [r[0] for r in con.execute("select category_name from marts.methodology_categories").fetchall()]
+
+
+def test_static_report_filters_the_incident_table_and_exports_what_it_shows(browser, warehouse, expected, tmp_path):
+    report = tmp_path / "report.html"
+    result = subprocess.run(
+        [sys.executable, str(DASHBOARD / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    blocked = block_network(page)
+    page.goto(report.as_uri())
+    page.select_option('#incident-filters select[data-field="category"]', "Detention")
+    want = public_rows(warehouse, "event_country_code = ? and category_name = 'Detention'", [expected["country"]])
+    assert want, "the period has detentions"
+    assert page.inner_text("#rows-shown") == f"{len(want)} rows shown"
+    visible = page.locator("#incident-table tbody tr:visible")
+    assert visible.count() == len(want)
+    with page.expect_download() as download:
+        page.click("#download-csv")
+    assert csv_rows(Path(download.value.path()).read_text(encoding="utf-8")) == want
+    page.locator("#incident-table").scroll_into_view_if_needed()
+    screenshot(page, "report_incidents_detention.png")
+    methodology_text = page.inner_text("#methodology-categories")
+    assert all(name in methodology_text for name in category_names(warehouse))
+    assert blocked == []
+    page.close()
+
+
+def wait_for_text(page, selector: str, timeout: int = 60_000):
+    page.locator(selector).first.wait_for(timeout=timeout)
+    return page.locator(selector).first
+
+
+def grow_to_page(page) -> None:
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(height + 100, 8000)})
+
+
+@pytest.mark.skipif(not installed("streamlit"), reason=f"streamlit is not installed: {INSTALL_HINT}")
+def test_streamlit_explorer_filters_downloads_and_shows_one_incident(browser, warehouse, expected, dashboard):
+    url, server = dashboard
+    country = expected["country"]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page.goto(f"{url}/?view=explorer&country={country}&category=detention")
+    counter = wait_for_text(page, "#rows-shown")
+    want = public_rows(warehouse, "event_country_code = ? and category_code = 'detention'", [country])
+    assert counter.inner_text() == f"{len(want)} rows shown"
+    with page.expect_download() as download:
+        page.get_by_test_id("stDownloadButton").locator("button").click()
+    assert csv_rows(Path(download.value.path()).read_text(encoding="utf-8")) == want
+    grow_to_page(page)
+    screenshot(page, "explorer_detention.png")
+
+    page.goto(f"{url}/?view=explorer&country={country}&event=KZ-2020-EV-001")
+    detail = wait_for_text(page, "#incident-detail")
+    assert "KZ-2020-EV-001" in detail.inner_text() and "Killing" in detail.inner_text()
+    page.get_by_text("CPJ-0668").first.wait_for(timeout=60_000)
+    body = page.get_by_test_id("stMain").inner_text()
+    assert "CPJ-0668" in body, "the detail lists every source record of the case"
+    assert "Convicted" in body, "the detail shows the legal case through its stages"
+    grow_to_page(page)
+    screenshot(page, "explorer_detail.png")
+
+    page.goto(f"{url}/?view=methodology")
+    page.get_by_text("SDG 16.10.1 counting rules").wait_for(timeout=60_000)
+    text = page.get_by_test_id("stMain").inner_text()
+    assert all(name in text for name in category_names(warehouse))
+    grow_to_page(page)
+    screenshot(page, "methodology.png")
+    assert warehouse not in open_files(server.pid)
     page.close()

@@ -27,5 +27,6 @@ select
     final.vocabulary,
     final.term_code,
     final.term_label,
-    final.term_definition
+    final.term_definition,
+    final.term_rule
 from final

@@ -2,9 +2,11 @@
 -- The incident register as it may be published (schema public): marts.incident_register with the
 -- confidentiality rule applied. A record at withhold_record is left out; at withhold_name the
 -- victim's name is replaced by 'name withheld'. The free text that may carry a withheld name goes
--- too: the perpetrator's description when the perpetrator is withheld, and the summary of any
--- incident with a withheld victim or perpetrator or whose summary contains a withheld name. The
--- internal confidentiality basis is not published.
+-- too: the perpetrator's description when the perpetrator is withheld, and the summary and the
+-- source locator (a verbatim phrase or a monitor's identifying fields) of any incident with a
+-- withheld victim or perpetrator or whose summary or locator mentions a withheld name or
+-- surname; a withheld victim's key (derived from the name) is withheld too. The internal
+-- confidentiality basis is not published.
 with
 
 register as (
@@ -13,13 +15,25 @@ register as (
 
 ),
 
+-- each withheld name and its last word (the surname, when it has at least four letters): a free
+-- text that mentions either may point to the person
 withheld_names as (
 
     select distinct
         register.country_code,
-        register.victim_name
+        lower(register.victim_name) as withheld_text
     from register
     where register.victim_confidentiality != 'public' and register.victim_name is not null
+
+    union
+
+    select distinct
+        register.country_code,
+        lower(regexp_extract(register.victim_name, '(\S+)$', 1)) as withheld_text
+    from register
+    where
+        register.victim_confidentiality != 'public'
+        and length(regexp_extract(register.victim_name, '(\S+)$', 1)) >= 4
 
 ),
 
@@ -36,7 +50,10 @@ withheld_incidents as (
     inner join withheld_names
         on
             register.country_code = withheld_names.country_code
-            and contains(lower(register.event_summary), lower(withheld_names.victim_name))
+            and (
+                contains(lower(register.event_summary), withheld_names.withheld_text)
+                or contains(lower(register.source_record_locator), withheld_names.withheld_text)
+            )
 
 ),
 
@@ -49,7 +66,10 @@ final as (
         register.event_id,
         register.source_id,
         register.source_publisher,
-        register.source_record_locator,
+        case
+            when withheld_incidents.incident_key is null then register.source_record_locator
+            else 'withheld (it may name a person whose name is withheld)'
+        end as source_record_locator,
         register.case_id,
         register.case_source_count,
         register.country_code,
@@ -74,7 +94,8 @@ final as (
         register.jfj_category_name,
         register.context_code,
         register.context_name,
-        register.victim_key,
+        -- the key is derived from the name, so a withheld name's key is withheld too
+        case when register.victim_confidentiality = 'public' then register.victim_key end as victim_key,
         case when register.victim_confidentiality = 'public' then register.victim_name end as victim_name,
         case
             when register.victim_confidentiality = 'public' then register.victim_label else 'name withheld'

@@ -1,0 +1,264 @@
+"""The incident explorer's data layer, shared by the Streamlit dashboard (app.py) and the static
+report (report.py): filters over the public incident register (schema public, where the
+confidentiality rule is applied), the table and its CSV, the detail of one incident, and the
+impunity, source-comparison and reconciliation sections. Every query opens its own read-only
+connection and closes it at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+REGISTER = "public.incident_register"
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: its URL parameter, its label, the register column it reads and the column
+    whose text it shows."""
+
+    key: str
+    label: str
+    column: str
+    label_column: str
+
+
+FILTERS = [
+    Filter("country", "Countries", "event_country_code", "coalesce(event_country_name, event_country_code)"),
+    Filter("year", "Years", "event_year", "coalesce(cast(event_year as varchar), 'date unknown')"),
+    Filter("source", "Sources", "source_id", "source_publisher"),
+    Filter("category", "Categories", "category_code", "category_name"),
+    Filter("sdg", "SDG 16.10.1 type", "sdg_violation_code", "sdg_violation_code || ' ' || sdg_violation_name"),
+    Filter("role", "Victim role", "role_code", "role_name"),
+    Filter("sex", "Sex", "gender", "sex_label"),
+    Filter("perpetrator", "Perpetrator status", "sdg_perpetrator_status", "replace(sdg_perpetrator_status, '_', '-')"),
+]
+FILTERS_BY_KEY = {f.key: f for f in FILTERS}
+
+# the incident table as shown and downloaded: (column of the register, header)
+TABLE_COLUMNS = [
+    ("event_id", "Incident"),
+    ("event_date_label", "Date"),
+    ("event_country_name", "Country"),
+    ("city_name", "Place"),
+    ("category_name", "Category"),
+    ("sdg_violation_name", "SDG 16.10.1 type"),
+    ("victim_label", "Victim"),
+    ("role_name", "Role"),
+    ("sex_label", "Sex"),
+    ("perpetrator_type_name", "Perpetrator"),
+    ("verification_status_name", "Verification"),
+    ("arbitrariness_basis_name", "Arbitrariness"),
+    ("legal_status_name", "Legal status"),
+    ("source_publisher", "Source"),
+    ("source_record_locator", "Locator"),
+]
+
+
+@dataclass
+class Selection:
+    """The chosen values of each filter (an empty list: no restriction) and 'verified only'."""
+
+    values: dict[str, list] = field(default_factory=dict)
+    verified_only: bool = False
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        for key, chosen in self.values.items():
+            if not chosen:
+                continue
+            column = FILTERS_BY_KEY[key].column
+            wanted = [v for v in chosen if v is not None and v == v]
+            parts = []
+            if wanted:
+                parts.append(f"{column} in ({', '.join('?' for _ in wanted)})")
+                params += wanted
+            if len(wanted) < len(chosen):
+                parts.append(f"{column} is null")
+            clauses.append("(" + " or ".join(parts) + ")")
+        if self.verified_only:
+            clauses.append("is_verified")
+        return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> pd.DataFrame:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).df()
+
+
+def options(warehouse: Path) -> dict[str, pd.DataFrame]:
+    """For each filter, its values (value, label) present in the register, sorted by label."""
+    return {
+        f.key: query(
+            warehouse,
+            f"select distinct {f.column} as value, {f.label_column} as label from {REGISTER} order by label nulls last",
+        )
+        for f in FILTERS
+    }
+
+
+def selection_from_params(params: dict[str, list[str]]) -> Selection:
+    """A selection from URL parameters (?category=killing&category=detention&verified=1); years are numbers."""
+    values = {}
+    for f in FILTERS:
+        chosen = params.get(f.key, [])
+        values[f.key] = [int(v) for v in chosen if v.isdigit()] if f.key == "year" else list(chosen)
+    verified = params.get("verified", ["0"])
+    return Selection(values, verified_only=bool(verified) and verified[-1] in {"1", "true", "yes"})
+
+
+def incident_table(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """The filtered register, one row per incident victim, with readable headers: what the
+    explorer shows and exactly what its CSV download holds."""
+    where, params = selection.where()
+    columns = ", ".join(f'{column} as "{header}"' for column, header in TABLE_COLUMNS)
+    return query(
+        warehouse,
+        f"select {columns} from {REGISTER}{where} order by event_date nulls last, event_id, incident_victim_id",
+        params,
+    )
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def filtered(warehouse: Path, selection: Selection, select: str, group_by: str = "", order_by: str = "") -> pd.DataFrame:
+    """An aggregate over the filtered register (the charts follow the filters)."""
+    where, params = selection.where()
+    sql = f"select {select} from {REGISTER}{where}"
+    if group_by:
+        sql += f" group by {group_by}"
+    if order_by:
+        sql += f" order by {order_by}"
+    return query(warehouse, sql, params)
+
+
+def by_month(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """Incidents per month; incidents without a month are one separate bar, 'month unknown'."""
+    return filtered(
+        warehouse, selection,
+        "coalesce(strftime(event_month, '%Y-%m'), 'month unknown') as month, event_month is null as is_month_unknown,"
+        " count(distinct incident_key) as incidents",
+        group_by="all", order_by="is_month_unknown, month",
+    )
+
+
+def by_sex(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """Victims per sex label: Female, Male, 'Sex unknown' and 'Not a person' kept apart."""
+    return filtered(warehouse, selection, "sex_label as sex, count(*) as victims", group_by="all", order_by="sex")
+
+
+def sdg_summary(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """Verified SDG 16.10.1 cases per violation type in the selection: persons and incidents."""
+    return filtered(
+        warehouse, selection,
+        "sdg_violation_code as \"Code\", sdg_violation_name as \"Violation\","
+        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where is_sdg_16_10_1_case) as \"Verified persons\","
+        " count(distinct incident_key) filter (where is_sdg_16_10_1_case) as \"Verified incidents\","
+        " count(*) as \"Victim rows\"",
+        group_by="all", order_by="\"Code\"",
+    )
+
+
+def incident_detail(warehouse: Path, event_id: str) -> dict[str, pd.DataFrame]:
+    """One incident: what happened and its victims (public register), the legal case through its
+    dated stages, and every source record of the same case with its locator."""
+    victims = query(warehouse, f"select * from {REGISTER} where event_id = ? order by incident_victim_id", [event_id])
+    stages = query(
+        warehouse,
+        """
+        select actions.legal_action_id as "Legal action", actions.procedure_type as "Procedure",
+               history.stage_sequence as "Step", stages.term_label as "Stage",
+               case history.date_precision
+                   when 'day' then strftime(history.stage_date, '%Y-%m-%d')
+                   when 'month' then strftime(history.stage_date, '%Y-%m') || ' (day unknown)'
+                   when 'year' then strftime(history.stage_date, '%Y') || ' (month unknown)'
+                   else 'date unknown'
+               end as "Date"
+        from core.fct_legal_actions as actions
+        inner join core.fct_legal_action_status_history as history using (legal_action_key)
+        left join marts.vocabulary_terms as stages
+            on stages.vocabulary = 'legal_stage' and stages.term_code = history.stage_code
+        where actions.related_event_id = ?
+        order by actions.legal_action_id, history.stage_sequence
+        """,
+        [event_id],
+    )
+    case_records = query(
+        warehouse,
+        f"""
+        select distinct register.event_id as "Record", register.source_publisher as "Source",
+               register.event_date_label as "Date", register.category_name as "Category",
+               register.verification_status_name as "Verification", register.source_record_locator as "Locator"
+        from {REGISTER} as register
+        where register.case_id in (select case_id from {REGISTER} where event_id = ?)
+        order by "Record"
+        """,
+        [event_id],
+    )
+    return {"victims": victims, "stages": stages, "case_records": case_records}
+
+
+def countries_and_years(selection: Selection) -> tuple[str, list]:
+    """A where clause over country_code and event_year for the marts keyed that way."""
+    clauses, params = [], []
+    countries = selection.values.get("country") or []
+    years = [y for y in selection.values.get("year") or [] if y is not None]
+    if countries:
+        clauses.append(f"country_code in ({', '.join('?' for _ in countries)})")
+        params += countries
+    if years:
+        clauses.append(f"event_year in ({', '.join('?' for _ in years)})")
+        params += years
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+def impunity(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    where, params = countries_and_years(selection)
+    return query(
+        warehouse,
+        f"""
+        select country_code as "Country", event_year as "Year", killings as "Killings",
+               full_justice as "Full justice", partial_justice as "Partial justice",
+               complete_impunity as "Complete impunity", outcome_unknown as "Outcome unknown",
+               round(impunity_rate, 3) as "Impunity rate"
+        from marts.impunity_by_country{where}
+        order by "Country", "Year"
+        """,
+        params,
+    )
+
+
+def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    where, params = countries_and_years(selection)
+    return query(
+        warehouse,
+        f"""
+        select country_code as "Country", event_year as "Year", sdg_violation_name as "SDG 16.10.1 type",
+               source_publisher as "Source", source_cases as "Cases of this source",
+               only_this_source_cases as "Only this source", all_sources_cases as "All sources (cases)"
+        from marts.source_comparison{where}
+        order by "Country", "Year", "SDG 16.10.1 type", "Source"
+        """,
+        params,
+    )
+
+
+def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    countries = selection.values.get("country") or []
+    where = f" where country_code in ({', '.join('?' for _ in countries)})" if countries else ""
+    return query(
+        warehouse,
+        f"""
+        select country_code as "Country", period_year as "Period", figure_id as "Figure", description as "Published figure",
+               published_value as "Published", register_value as "Register", status as "Status"
+        from marts.published_figure_reconciliation{where}
+        order by "Country", "Period", "Figure"
+        """,
+        countries,
+    )

@@ -1,0 +1,116 @@
+"""No withheld name reaches a public output. The real build withholds private individuals among the
+perpetrators (ref_confidentiality_rules); a copy of the project adds a decision that withholds a
+named victim (ref_confidentiality_decisions) and checks every public output for the name: the
+public schema, the files of `make export`, the static report and the dashboard's explorer data."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_ROOT, copy_project, run
+
+sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "dashboard"))
+
+WITHHELD_VICTIM = ("KZ-2020-VI-009", "Tamara Vaal")
+
+
+def public_text(con) -> str:
+    """Every cell of every table of the public schema, as one text."""
+    parts = []
+    for (table,) in con.execute("select table_name from information_schema.tables where table_schema = 'public'").fetchall():
+        for row in con.execute(f"select * from public.{table}").fetchall():
+            parts.extend("" if v is None else str(v) for v in row)
+    return "\n".join(parts)
+
+
+def test_private_individuals_are_never_named_in_the_public_register(warehouse_con):
+    withheld = warehouse_con.execute(
+        """
+        select distinct incident_key, perpetrator_description from marts.incident_register
+        where perpetrator_confidentiality != 'public' and perpetrator_description is not null
+        """
+    ).fetchall()
+    assert withheld, "the rule withholds some perpetrators in the shipped data"
+    shown = warehouse_con.execute(
+        """
+        select count(*) from public.incident_register as p
+        inner join marts.incident_register as m using (incident_victim_key)
+        where m.perpetrator_confidentiality != 'public'
+          and (p.perpetrator_description != 'withheld' or p.event_summary = m.event_summary)
+        """
+    ).fetchone()[0]
+    assert shown == 0
+    # a named attacker of the shipped data: in the internal register, nowhere in the public schema
+    internal = warehouse_con.execute(
+        "select perpetrator_description from marts.incident_register where event_id = 'KZ-2020-EV-002' limit 1"
+    ).fetchone()[0]
+    assert "Takhambetov" in internal
+    assert "Takhambetov" not in public_text(warehouse_con)
+
+
+def test_small_cells_are_suppressed(warehouse_con):
+    rows = warehouse_con.execute(
+        "select victims, is_suppressed from public.victims_by_sex_and_region"
+    ).fetchall()
+    threshold = 3  # dbt_project.yml var public_min_cell_count
+    assert any(suppressed for _, suppressed in rows)
+    assert all((v is None) == s for v, s in rows)
+    assert all(v >= threshold for v, s in rows if not s)
+
+
+@pytest.fixture(scope="module")
+def withheld_build(tmp_path_factory):
+    """A project copy where the source says one named victim must not be named."""
+    root = copy_project(tmp_path_factory.mktemp("confidential") / "project")
+    decisions = root / "seeds" / "reference" / "ref_confidentiality_decisions.csv"
+    with decisions.open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [WITHHELD_VICTIM[0], "victim", "withhold_name", "test: the victim asked not to be named", "", ""]
+        )
+    warehouse = root / "warehouse" / "jsi.duckdb"
+    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
+    return root, warehouse
+
+
+def test_a_withheld_victim_reaches_no_public_output(withheld_build, tmp_path):
+    root, warehouse = withheld_build
+    name = WITHHELD_VICTIM[1]
+    surname = name.split()[-1]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        internal = con.execute("select count(*) from marts.incident_register where victim_name = ?", [name]).fetchone()[0]
+        assert internal > 0, "the name is in the internal register"
+        text = public_text(con)
+    assert name not in text and surname not in text
+
+    export = tmp_path / "export"
+    result = run(["make", "export", f"EXPORT_DIR={export}"], cwd=root, warehouse=warehouse)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    files = sorted(export.iterdir())
+    assert {p.name for p in files} >= {"incident_register.csv", "incident_register.parquet", "data_dictionary.md", "data_dictionary.csv"}
+    for path in files:
+        if path.suffix == ".parquet":
+            with duckdb.connect() as con:
+                content = "\n".join(str(v) for row in con.execute(f"select * from read_parquet('{path}')").fetchall() for v in row)
+        else:
+            content = path.read_text(encoding="utf-8")
+        assert surname not in content, f"{path.name} names the withheld victim"
+
+    report = tmp_path / "report.html"
+    result = run(
+        [sys.executable, str(root / "analyses" / "dashboard" / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        cwd=root, warehouse=warehouse,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert surname not in report.read_text(encoding="utf-8"), "the static report names the withheld victim"
+
+    import explorer
+
+    table = explorer.incident_table(warehouse, explorer.Selection())
+    assert surname not in table.to_csv(index=False), "the dashboard's incident table names the withheld victim"
+    assert (table["Victim"] == "name withheld").sum() == internal
