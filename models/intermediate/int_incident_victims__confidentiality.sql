@@ -60,8 +60,8 @@ applicable as (
         on decisions.incident_victim_id = decided.incident_victim_id
     inner join victims
         on
-            (decisions.subject = 'victim' and victims.victim_key = decided.victim_key)
-            or (decisions.subject = 'perpetrator' and victims.incident_victim_id = decided.incident_victim_id)
+            (decisions.subject = 'victim' and decided.victim_key = victims.victim_key)
+            or (decisions.subject = 'perpetrator' and decided.incident_victim_id = victims.incident_victim_id)
 
 ),
 
