@@ -8,6 +8,8 @@ import duckdb
 import pytest
 from sqlalchemy import create_engine, text
 
+from conftest import VENV_BIN
+
 
 def test_python_read_only_connection_cannot_write(built_project):
     _, warehouse = built_project
@@ -33,13 +35,49 @@ def test_sqlalchemy_read_only_recipe(built_project):
         engine.dispose()
 
 
-def test_duckdb_cli_recipe_if_available(built_project):
+def test_duckdb_cli_recipe(built_project):
+    """The DuckDB CLI (the duckdb-cli package, a 1.x binary: it reads the v1.0.0 storage the
+    warehouse is written with) opens the file read-only and answers a query."""
     _, warehouse = built_project
-    try:
-        result = subprocess.run(
-            ["duckdb", "-readonly", str(warehouse), "-c", "select count(*) from marts.indicator_scorecard"],
-            capture_output=True, text=True, timeout=60,
-        )
-    except FileNotFoundError:
-        pytest.skip("the DuckDB CLI is not installed on this machine (the recipe needs it)")
+    cli = VENV_BIN / "duckdb"
+    assert cli.exists(), "the DuckDB CLI (duckdb-cli, pinned in pyproject.toml) is not installed"
+    result = subprocess.run(
+        [str(cli), "-readonly", "-csv", "-noheader", str(warehouse), "-c", "select count(*) from marts.indicator_scorecard"],
+        capture_output=True, text=True, timeout=60,
+    )
     assert result.returncode == 0, result.stderr
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = con.execute("select count(*) from marts.indicator_scorecard").fetchone()[0]
+    assert result.stdout.strip() == str(expected)
+
+
+def test_sqlalchemy_reflects_every_relation_of_the_published_schemas(built_project):
+    """What Superset does when a dataset is added, and what pandas.read_sql_table does: reflect
+    the columns and primary key of every table and view of core, marts and public, and read one
+    whole relation of each schema, through a read-only URL."""
+    import pandas as pd
+    from sqlalchemy import inspect
+
+    _, warehouse = built_project
+    # counted first: an engine's connection and a plain one cannot share the file at once
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = dict(con.execute(
+            """
+            select table_schema || '.' || table_name, count(*) from information_schema.columns
+            where table_schema in ('core', 'marts', 'public') group by all
+            """
+        ).fetchall())
+    engine = create_engine(f"duckdb:///{warehouse.resolve()}?access_mode=read_only")
+    try:
+        inspector = inspect(engine)
+        reflected = {}
+        for schema in ["core", "marts", "public"]:
+            names = inspector.get_table_names(schema=schema) + inspector.get_view_names(schema=schema)
+            for name in names:
+                reflected[f"{schema}.{name}"] = len(inspector.get_columns(name, schema=schema))
+                assert isinstance(inspector.get_pk_constraint(name, schema=schema), dict)
+            frame = pd.read_sql_table(sorted(names)[0], engine, schema=schema)
+            assert len(frame.columns) == reflected[f"{schema}.{sorted(names)[0]}"]
+        assert reflected == expected
+    finally:
+        engine.dispose()
