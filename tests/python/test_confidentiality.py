@@ -28,7 +28,18 @@ def public_text(con) -> str:
     return "\n".join(parts)
 
 
-def test_private_individuals_are_never_named_in_the_public_register(warehouse_con):
+@pytest.fixture
+def con(built_project):
+    """A read-only connection closed after the test (the session's shared one would keep the file
+    open with a configuration SQLAlchemy's engine cannot share)."""
+    _, warehouse = built_project
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_private_individuals_are_never_named_in_the_public_register(con):
+    warehouse_con = con
     withheld = warehouse_con.execute(
         """
         select distinct incident_key, perpetrator_description from marts.incident_register
@@ -53,8 +64,8 @@ def test_private_individuals_are_never_named_in_the_public_register(warehouse_co
     assert "Takhambetov" not in public_text(warehouse_con)
 
 
-def test_small_cells_are_suppressed(warehouse_con):
-    rows = warehouse_con.execute(
+def test_small_cells_are_suppressed(con):
+    rows = con.execute(
         "select victims, is_suppressed from public.victims_by_sex_and_region"
     ).fetchall()
     threshold = 3  # dbt_project.yml var public_min_cell_count
