@@ -53,13 +53,12 @@ legal_status as (
     select
         legal_actions.related_incident_key as incident_key,
         count(*) as legal_action_count,
+        -- one text key (true > false, ISO dates sort as text): views stay readable by DuckDB 1.x
         arg_max(
             legal_actions.current_stage_code,
-            [
-                cast(legal_actions.is_concluded as varchar),
-                coalesce(cast(legal_actions.current_stage_date as varchar), ''),
-                legal_actions.legal_action_id,
-            ]
+            cast(legal_actions.is_concluded as varchar)
+            || '|' || coalesce(cast(legal_actions.current_stage_date as varchar), '')
+            || '|' || legal_actions.legal_action_id
         ) as legal_status_code
 
     from legal_actions
