@@ -187,6 +187,8 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
 
     st.header("Impunity: killings by outcome")
     st.dataframe(explorer.impunity(warehouse, selection), hide_index=True)
+    st.subheader("Cases by impunity status (impunity tracker)")
+    st.dataframe(explorer.impunity_cases(warehouse, selection), hide_index=True)
     st.header("Source comparison: cases per source and across sources")
     st.dataframe(explorer.source_comparison(warehouse, selection), hide_index=True)
     st.header("Reconciliation: published figures against the register")

@@ -234,6 +234,25 @@ def impunity(warehouse: Path, selection: Selection) -> pd.DataFrame:
     )
 
 
+def impunity_cases(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """Cases of impunity_tracker per country and impunity status (counts only: the tracker names
+    people, so its rows are not shown)."""
+    countries = selection.values.get("country") or []
+    where = f" where country_code in ({', '.join('?' for _ in countries)})" if countries else ""
+    return query(
+        warehouse,
+        f"""
+        select country_code as "Country", replace(case_type, '_', ' ') as "Case",
+               replace(coalesce(impunity_status, 'not a crime against a journalist'), '_', ' ') as "Impunity status",
+               count(*) as "Cases"
+        from marts.impunity_tracker{where}
+        group by all
+        order by "Country", "Case", "Cases" desc
+        """,
+        countries,
+    )
+
+
 def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
     where, params = countries_and_years(selection)
     return query(

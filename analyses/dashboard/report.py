@@ -305,6 +305,8 @@ An empty "Reported" cell is a combination the report publishes no figure for.</p
 {explorer_section(warehouse, country)}
 <h2>Impunity: killings by outcome</h2>
 {html_table(explorer.impunity(warehouse, period_selection), "impunity")}
+<h3>Cases by impunity status (impunity tracker)</h3>
+{html_table(explorer.impunity_cases(warehouse, period_selection), "impunity-cases")}
 <h2>Source comparison: cases per source and across sources</h2>
 {html_table(explorer.source_comparison(warehouse, period_selection), "source-comparison")}
 <h2>Reconciliation: published figures against the register</h2>
