@@ -16,6 +16,18 @@
         {{ return('select 1 as seed_files_validated') }}
     {%- endif -%}
 
+    {#- only when this project's seeds are part of the run: a selection without seeds (make append,
+        dbt build --select some_model) reads the seed tables already loaded, so there is nothing to
+        check and the run does not pay for it -#}
+    {%- set ns = namespace(seed_selected=false) -%}
+    {%- for unique_id in selected_resources if unique_id.startswith('seed.' ~ project_name ~ '.') -%}
+        {%- set ns.seed_selected = true -%}
+    {%- endfor -%}
+    {%- if not ns.seed_selected -%}
+        {{ log('Seed validation skipped: no seed of ' ~ project_name ~ ' is selected.', info=true) }}
+        {{ return('select 1 as seed_files_validated') }}
+    {%- endif -%}
+
     {%- set seeds = {} -%}
     {#- this project's own seeds only: an installed package's seeds live under its own directory
         and follow its own rules -#}

@@ -61,3 +61,18 @@ def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published_
             key = list(csv.DictReader(handle))[3]["event_id"]
         assert key in output
     assert digest(warehouse) == before, "the published warehouse changed after a failed build"
+
+
+def test_seed_validation_runs_only_when_seeds_are_selected(published_copy):
+    """A run that selects no seed (make append, dbt build --select a model) does not validate the
+    seed files: it reads the seed tables already loaded. A run that selects a seed does."""
+    root, warehouse = published_copy
+    rewrite_cell(root / EVENTS, 2, "category_code", "alien_abduction")
+    without_seeds = run(["dbt", "build", "--select", "stg_vocab__genders"], cwd=root, warehouse=warehouse)
+    output = without_seeds.stdout + without_seeds.stderr
+    assert without_seeds.returncode == 0, output[-3000:]
+    assert "Seed validation skipped" in output
+    with_seed = run(["dbt", "build", "--select", "raw_incident_events"], cwd=root, warehouse=warehouse)
+    output = with_seed.stdout + with_seed.stderr
+    assert with_seed.returncode != 0
+    assert "alien_abduction" in output and "Seed validation skipped" not in output
