@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client build append rollback dashboard report export test dbt-test lint pytest quality docs synth bench clean
+.PHONY: help venv legacy-client superset-env superset-env-or-reason superset build append rollback dashboard report export test dbt-test lint pytest quality docs synth bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -37,6 +37,34 @@ $(LEGACY_STAMP):
 	touch $(LEGACY_STAMP)
 
 legacy-client: $(LEGACY_STAMP)  ## a DuckDB 1.x client for the storage-compatibility test
+
+# Apache Superset in a virtualenv of its own: it needs SQLAlchemy 1.4, dbt's .venv has 2.0.
+# superset/requirements.txt pins every package (about 900 MB installed).
+SUPERSET_VENV := .venv-superset
+SUPERSET_STAMP := $(SUPERSET_VENV)/.installed
+SUPERSET_UNAVAILABLE := $(SUPERSET_VENV).unavailable
+SUPERSET_HOME ?= target/superset
+SUPERSET_PORT ?= 8088
+
+$(SUPERSET_STAMP): superset/requirements.txt
+	test -x $(SUPERSET_VENV)/bin/python || $(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/python -m pip install --quiet -r superset/requirements.txt
+	rm -f $(SUPERSET_UNAVAILABLE)
+	touch $(SUPERSET_STAMP)
+
+superset-env: $(SUPERSET_STAMP)  ## Superset's own virtualenv (.venv-superset) from superset/requirements.txt
+
+# For make test: the Superset browser test skips, saying why, only when the install failed.
+superset-env-or-reason:
+	$(MAKE) --no-print-directory superset-env || { \
+		echo "pip install -r superset/requirements.txt failed on $$(date -u +%FT%TZ) (see the make test output)" > $(SUPERSET_UNAVAILABLE); \
+		echo "Superset could not be installed: its browser test will be skipped"; }
+
+superset: $(STAMP) $(SUPERSET_STAMP)  ## Apache Superset with the JSI dashboard on 127.0.0.1:$(SUPERSET_PORT), warehouse read-only
+	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
+	$(BIN)/dbt parse --quiet
+	$(SUPERSET_VENV)/bin/python superset/setup_superset.py --warehouse $(JSI_WAREHOUSE) \
+		--manifest target/manifest.json --home $(SUPERSET_HOME) --serve $(SUPERSET_PORT)
 
 # Write-audit-publish: dbt builds and tests into a staging file; only a build whose every
 # test passed replaces the published file, by an atomic rename. Readers of the old file keep
@@ -79,7 +107,7 @@ dbt-test: build  ## dbt data and unit tests (run by build)
 lint: $(STAMP)  ## sqlfluff over models, analyses and tests (in-memory DuckDB target)
 	$(BIN)/sqlfluff lint models analyses tests/dbt
 
-pytest: $(STAMP) $(LEGACY_STAMP)  ## pytest: end to end, bad input, publishing, provenance, Great Expectations
+pytest: $(STAMP) $(LEGACY_STAMP) superset-env-or-reason  ## pytest: end to end, bad input, publishing, provenance, Great Expectations
 	JSI_LEGACY_PYTHON=$(CURDIR)/$(LEGACY)/bin/python $(BIN)/python -m pytest
 
 quality: $(STAMP)  ## Great Expectations suites against the published warehouse, Data Docs in gx_data_docs/

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,21 +20,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot
 from conftest import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DASHBOARD = PROJECT_ROOT / "analyses" / "dashboard"
-SCREENSHOTS = PROJECT_ROOT / "target" / "screenshots"
 INSTALL_HINT = "make venv (installs the pinned toolchain from pyproject.toml)"
 # Cells of each row of an HTML table, as the browser renders them.
 ROW_CELLS_JS = "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
@@ -59,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -100,14 +88,6 @@ def table_rows(table) -> dict[str, dict[str, str]]:
     (header,) = table.locator("thead tr").evaluate_all(ROW_CELLS_JS)
     rows = table.locator("tbody tr").evaluate_all(ROW_CELLS_JS)
     return {cells[0]: dict(zip(header, cells)) for cells in rows}
-
-
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under target/screenshots/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / name
-    page.screenshot(path=str(path), full_page=True)
-    return path
 
 
 def block_network(page) -> list[str]:
@@ -153,13 +133,6 @@ def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, e
     page.close()
 
 
-def free_port() -> int:
-    """A TCP port on localhost that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_until_serving(url: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> None:
     """Poll Streamlit's health endpoint until it answers ok; fail early if the server exits."""
     deadline = time.monotonic() + timeout
@@ -200,17 +173,6 @@ def dashboard(warehouse: Path, tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=15)
-
-
-def open_files(pid: int) -> set[Path]:
-    """The files a process holds open (Linux /proc)."""
-    files = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            files.add(Path(os.readlink(fd)))
-        except OSError:  # closed while listing
-            continue
-    return files
 
 
 @pytest.mark.skipif(not installed("streamlit"), reason=f"streamlit is not installed: {INSTALL_HINT}")

@@ -20,6 +20,12 @@ dates as (
 
 ),
 
+categories as (
+
+    select * from {{ ref('dim_incident_categories') }}
+
+),
+
 period_incidents as (
 
     select * from incidents
@@ -114,6 +120,7 @@ final as (
         months.month_start_date,
         coalesce(strftime(months.month_start_date, '%Y-%m'), 'month unknown') as month_label,
         months.category_code,
+        categories.category_name,
         coalesce(incident_counts.incident_count, 0) as incident_count,
         coalesce(victim_counts.victim_count, 0) as victim_count,
         coalesce(victim_counts.female_victim_count, 0) as female_victim_count,
@@ -134,6 +141,8 @@ final as (
             and months.period_year = victim_counts.period_year
             and months.category_code = victim_counts.category_code
             and months.month_start_date is not distinct from victim_counts.month_start_date
+    left join categories
+        on months.category_code = categories.category_code
 
 )
 
