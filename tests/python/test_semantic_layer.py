@@ -100,3 +100,49 @@ def test_impunity_by_country_is_the_metric(mf):
     }
     assert len(expected) > 100 and actual == expected
     assert Counter(v[1] > 0 for v in actual.values())[True] > 0
+
+
+def test_every_metric_answers_and_matches_its_mart(mf):
+    """Each metric the semantic layer defines is asked of `mf query` and compared with the mart (or
+    published core table) that holds the same count; a metric added without a check fails here."""
+    import yaml
+
+    semantic = yaml.safe_load((mf.root / "models" / "semantic" / "_semantic__models.yml").read_text(encoding="utf-8"))
+    defined = {metric["name"] for metric in semantic["metrics"]}
+    checked_above = {"sdg_16_10_1_persons", "criminal_charges", "incidents", "killings", "complete_impunity_killings", "impunity_rate"}
+
+    def by_period(rows, prefix, metrics):
+        return {(r[f"{prefix}__country_code"], r[f"{prefix}__period_year"]): tuple(
+            None if r[m] in ("", "None", "nan") else round(float(r[m]), 6) for m in metrics) for r in rows}
+
+    def expected(sql):
+        return {(c, str(y)): tuple(None if v is None else round(float(v), 6) for v in values)
+                for c, y, *values in mart(mf.warehouse, sql)}
+
+    incident_metrics = ["incidents", "verified_incidents", "share_verified"]
+    incidents = by_period(mf(incident_metrics, ["incident__country_code", "incident__period_year"]), "incident", incident_metrics)
+    assert incidents == expected("""
+        select country_code, period_year, count(*), count(*) filter (where is_verified),
+               (count(*) filter (where is_verified)) / count(*)
+        from core.fct_incidents group by all""")
+
+    victim_metrics = ["victims", "persons"]
+    victims = by_period(mf(victim_metrics, ["incident__country_code", "incident__period_year"]), "incident", victim_metrics)
+    assert victims == expected("""
+        select country_code, period_year, count(*), count(distinct victim_key)
+        from marts.incident_register group by all""")
+
+    convictions = by_period(mf(["convictions"], ["legal_action__country_code", "legal_action__period_year"]), "legal_action", ["convictions"])
+    assert {k: v for k, v in convictions.items() if v != (0,)} == expected("""
+        select country_code, period_year, count(distinct legal_action_id)
+        from marts.impunity_tracker
+        where impunity_status = 'perpetrator_convicted' and legal_action_id is not null
+        group by all""")
+
+    known = mf(["killings_with_known_outcome"], ["killing_case__country_code", "killing_case__event_year"])
+    assert {(r["killing_case__country_code"], r["killing_case__event_year"]): int(r["killings_with_known_outcome"]) for r in known} == {
+        (c, str(y)): int(n) for c, y, n in mart(mf.warehouse, """
+            select country_code, event_year, killings - outcome_unknown from marts.impunity_by_country""")}
+
+    assert defined == checked_above | set(incident_metrics) | set(victim_metrics) | {"convictions", "killings_with_known_outcome"}
+    assert all(v[0] > 0 for v in incidents.values()) and sum(v[0] for v in convictions.values()) > 0
