@@ -84,13 +84,16 @@ build: $(STAMP)  ## validate seeds, build and test into a staging file, then pub
 
 # Incremental delivery of the external register (write-audit-publish as in build): copy the
 # published warehouse, build only what is downstream of the register (incremental models process
-# the new load batches), test, then publish atomically.
+# the new load batches; row-level tests read only them, macros/append_scope.sql), test, then
+# publish atomically.
 append: $(STAMP)  ## incremental build of a new external-register batch ($JSI_EXTERNAL_REGISTER), then publish
 	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build first"; exit 1; }
 	rm -f $(STAGING) $(STAGING).wal
 	cp $(JSI_WAREHOUSE) $(STAGING)
-	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --select source:external_register+
+	WATERMARK=$$($(BIN)/python analyses/delivery/load_batch_watermark.py $(STAGING)) && \
+		JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --select source:external_register+ \
+		--vars "{append_after_load_batch: $$WATERMARK}"
 	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
 	ln -f $(JSI_WAREHOUSE) $(PREVIOUS)
 	mv -f $(STAGING) $(JSI_WAREHOUSE)

@@ -38,6 +38,8 @@ import duckdb
 PROJECT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
+sys.path.insert(0, str(HERE.parent / "delivery"))
+from load_batch_watermark import watermark  # noqa: E402  (the append's test scope, as make append)
 TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 TARGETS = {"full_ratio": 1.3, "append_share": 0.10, "peak_rss_gb": 4.0, "mart_ratio": 1.2}
 
@@ -151,11 +153,13 @@ def dbt_env(args, register: Path, warehouse: Path, record: Path | None = None) -
 
 
 def dbt_build(label: str, args, register: Path, warehouse: Path, work: Path, record: Path | None = None,
-              select: str | None = None):
+              select: str | None = None, append_after: int | None = None):
     command = [PYTHON, str(HERE / "dbt_recorded.py"), "build", "--target-path", str(work / "target"),
                "--log-path", str(work / "logs")]
     if select:
         command += ["--select", select]
+    if append_after is not None:  # as make append runs it
+        command += ["--vars", f"{{append_after_load_batch: {append_after}}}"]
     return Step(label, command, dbt_env(args, register, warehouse, record), work / f"{label.replace(' ', '_')}.log").run()
 
 
@@ -326,7 +330,7 @@ def bench_size(victims: int, args) -> dict:
         # what a scheduler runs for a register delivery: everything downstream of the register
         # (incremental models process only the new batch) and its tests; the seeds are unchanged
         seconds, rss = dbt_build(f"append run {run}", args, register, warehouse, work,
-                                 select="source:external_register+")
+                                 select="source:external_register+", append_after=watermark(str(warehouse)))
         incremental.append(seconds)
         incremental_rss.append(rss)
         log(f"  incremental dbt build {seconds:.1f} s, peak RSS {rss / 2**30:.2f} GiB")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, copy_project, run
+from conftest import PROJECT_ROOT, VENV_BIN, copy_project, run
 
 SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
+WATERMARK = PROJECT_ROOT / "analyses" / "delivery" / "load_batch_watermark.py"
 TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 USER_ASSIGNED = {f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {f"Q{c}" for c in "MNOPQRSTUVWXYZ"}
 INCREMENTAL_TABLES = {
@@ -153,15 +155,77 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
     incremental = root / "incremental" / "jsi.duckdb"
     incremental.parent.mkdir()
     incremental.write_bytes(full.read_bytes())
-    result = dbt(project, incremental, register, "--select", "source:external_register+")
+    # as make append runs it: the watermark of the published file scopes the row-level tests
+    watermark = subprocess.run([sys.executable, str(WATERMARK), str(incremental)], capture_output=True, text=True, check=True)
+    assert watermark.stdout.strip() == "1"
+    result = dbt(project, incremental, register, "--select", "source:external_register+",
+                 "--vars", "{append_after_load_batch: 1}")
     assert "incremental model core.fct_incident_victims" in result.stdout
     after = counts(incremental)
     assert after["core.fct_incident_victims"] == before["core.fct_incident_victims"] + 100
 
-    # the incremental result equals a full rebuild of the same register, row for row
+    # the incremental result equals a full rebuild of the same register, row for row, in every
+    # relation the append built (tables, incremental tables and the views over them)
     rebuilt = root / "rebuilt" / "jsi.duckdb"
     rebuilt.parent.mkdir()
     dbt(project, rebuilt, register)
-    for table in INCREMENTAL_TABLES:
-        assert differing_rows(incremental, rebuilt, table) == 0, table
+    touched = appended_relations(project)
+    assert set(INCREMENTAL_TABLES) <= touched and {"marts.impunity_tracker", "public.incident_register"} <= touched
+    differing = {relation: n for relation in sorted(touched) if (n := differing_rows(incremental, rebuilt, relation))}
+    assert differing == {}
+    shutil.copyfile(incremental, root / "appended.duckdb")  # for the test-scope check below
+
+
+def appended_relations(project: Path) -> set[str]:
+    """schema.name of every model `--select source:external_register+` builds (from the manifest
+    the append run wrote)."""
+    manifest = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
+    children, seen = manifest["child_map"], set()
+    queue = [key for key in manifest["sources"] if ".external_register." in key]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            if child not in seen:
+                seen.add(child)
+                queue.append(child)
+    nodes = manifest["nodes"]
+    return {f"{nodes[n]['schema']}.{nodes[n]['alias']}" for n in seen
+            if n.startswith("model.") and nodes[n]["config"]["materialized"] != "ephemeral"}
+
+
+def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale_project):
+    """With append_after_load_batch set (make append), a row-level test reads only the new batches,
+    and a key of a new batch that repeats an older batch's key still fails the unique test."""
+    project, _, root = scale_project
+    appended = root / "appended.duckdb"
+    if not appended.exists():
+        pytest.skip("needs the append of the test above")
+
+    def broken_copy(name: str, batch: int, key: str) -> Path:
+        copy = root / name / "jsi.duckdb"
+        copy.parent.mkdir()
+        shutil.copyfile(appended, copy)
+        with duckdb.connect(str(copy)) as con:
+            con.execute(f"""
+                insert into core.fct_incident_victims by name
+                select * replace ({key} as incident_victim_key, 'broken-' || incident_victim_id as incident_victim_id,
+                                  null as country_code, {batch} as load_batch_id)
+                from core.fct_incident_victims where load_batch_id = 1 limit 1""")
+        return copy
+
+    def dbt_test(warehouse: Path, *args: str):
+        return run([str(VENV_BIN / "dbt"), "test", "--select", "fct_incident_victims", *args], project, warehouse)
+
+    # an old batch's bad row: the append does not read it again; a whole-table run finds it
+    old_bad = broken_copy("old_bad", 1, "'broken-old-key'")
+    scoped = dbt_test(old_bad, "--vars", "{append_after_load_batch: 2}")
+    assert scoped.returncode == 0, scoped.stdout[-3000:]
+    whole = dbt_test(old_bad)
+    assert whole.returncode != 0 and "FAIL 1 not_null_fct_incident_victims_country_code" in whole.stdout, whole.stdout[-3000:]
+
+    # a new batch's row with an older batch's key: the scoped unique test fails, and so does not_null
+    clash = broken_copy("clash", 3, "incident_victim_key")
+    scoped = dbt_test(clash, "--vars", "{append_after_load_batch: 2}")
+    assert scoped.returncode != 0
+    assert "FAIL 1 unique_fct_incident_victims_incident_victim_key" in scoped.stdout, scoped.stdout[-3000:]
+    assert "FAIL 1 not_null_fct_incident_victims_country_code" in scoped.stdout
 

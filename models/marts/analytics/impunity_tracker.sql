@@ -1,6 +1,8 @@
 -- Every case through its stages: one row per legal action (its path of dated stages, current
 -- status and, for crimes against journalists, impunity status), plus one row per physical
 -- attack or threat on a journalist for which the report mentions no case at all.
+-- In an append only the partitions the new batches change are rebuilt (macros/append_scope.sql).
+{{ config(pre_hook="{{ delete_partitions_to_rebuild(impunity_tracker_partitions()) }}") }}
 with
 
 legal_actions as (
@@ -27,6 +29,20 @@ categories as (
 
 ),
 
+legal_actions_to_build as (
+
+    select * from legal_actions
+    where {{ in_partitions_to_rebuild('legal_actions', impunity_tracker_partitions()) }}
+
+),
+
+incidents_to_build as (
+
+    select * from incidents
+    where {{ in_partitions_to_rebuild('incidents', impunity_tracker_partitions()) }}
+
+),
+
 stage_paths as (
 
     select
@@ -37,6 +53,8 @@ stage_paths as (
         ) as stage_path
 
     from stages
+    inner join legal_actions_to_build
+        on stages.legal_action_key = legal_actions_to_build.legal_action_key
     group by stages.legal_action_key
 
 ),
@@ -44,51 +62,51 @@ stage_paths as (
 cases as (
 
     select
-        legal_actions.legal_action_key as case_key,
+        legal_actions_to_build.legal_action_key as case_key,
         'legal_action' as case_type,
-        legal_actions.country_code,
-        legal_actions.period_year,
-        legal_actions.legal_action_id,
-        legal_actions.related_event_id as event_id,
+        legal_actions_to_build.country_code,
+        legal_actions_to_build.period_year,
+        legal_actions_to_build.legal_action_id,
+        legal_actions_to_build.related_event_id as event_id,
         incidents.event_date,
         incidents.category_code,
-        legal_actions.procedure_type,
-        legal_actions.journalist_position,
-        legal_actions.legal_article_id,
-        legal_actions.victim_key,
-        legal_actions.victim_name,
-        legal_actions.report_victim_group,
-        legal_actions.stage_count,
+        legal_actions_to_build.procedure_type,
+        legal_actions_to_build.journalist_position,
+        legal_actions_to_build.legal_article_id,
+        legal_actions_to_build.victim_key,
+        legal_actions_to_build.victim_name,
+        legal_actions_to_build.report_victim_group,
+        legal_actions_to_build.stage_count,
         stage_paths.stage_path,
-        legal_actions.first_stage_date,
-        legal_actions.current_stage_code,
-        legal_actions.current_stage_date,
-        legal_actions.current_outcome_group,
-        legal_actions.is_concluded,
-        legal_actions.current_penalty_text,
-        coalesce(legal_actions.impunity_status, 'not_applicable') as impunity_status,
-        date_diff('day', incidents.event_date, legal_actions.current_stage_date) as days_from_incident_to_current_stage,
-        legal_actions.legal_action_summary as case_summary
+        legal_actions_to_build.first_stage_date,
+        legal_actions_to_build.current_stage_code,
+        legal_actions_to_build.current_stage_date,
+        legal_actions_to_build.current_outcome_group,
+        legal_actions_to_build.is_concluded,
+        legal_actions_to_build.current_penalty_text,
+        coalesce(legal_actions_to_build.impunity_status, 'not_applicable') as impunity_status,
+        date_diff('day', incidents.event_date, legal_actions_to_build.current_stage_date) as days_from_incident_to_current_stage,
+        legal_actions_to_build.legal_action_summary as case_summary
 
-    from legal_actions
+    from legal_actions_to_build
     left join stage_paths
-        on legal_actions.legal_action_key = stage_paths.legal_action_key
+        on legal_actions_to_build.legal_action_key = stage_paths.legal_action_key
     left join incidents
-        on legal_actions.related_incident_key = incidents.incident_key
+        on legal_actions_to_build.related_incident_key = incidents.incident_key
 
 ),
 
 incidents_without_case as (
 
     select
-        incidents.incident_key as case_key,
+        incidents_to_build.incident_key as case_key,
         'incident_without_case' as case_type,
-        incidents.country_code,
-        incidents.period_year,
+        incidents_to_build.country_code,
+        incidents_to_build.period_year,
         null as legal_action_id,
-        incidents.event_id,
-        incidents.event_date,
-        incidents.category_code,
+        incidents_to_build.event_id,
+        incidents_to_build.event_date,
+        incidents_to_build.category_code,
         null as procedure_type,
         'injured_party' as journalist_position,
         null as legal_article_id,
@@ -105,17 +123,17 @@ incidents_without_case as (
         null as current_penalty_text,
         'no_case_reported' as impunity_status,
         null as days_from_incident_to_current_stage,
-        incidents.event_summary as case_summary
+        incidents_to_build.event_summary as case_summary
 
-    from incidents
+    from incidents_to_build
     inner join categories
-        on incidents.category_code = categories.category_code
+        on incidents_to_build.category_code = categories.category_code
     where
         categories.category_group = 'physical'
         and not exists (
             select 1
             from legal_actions
-            where legal_actions.related_incident_key = incidents.incident_key
+            where legal_actions.related_incident_key = incidents_to_build.incident_key
         )
 
 ),

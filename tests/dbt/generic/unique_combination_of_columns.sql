@@ -1,11 +1,7 @@
-{#- Fails for every combination of the given columns that occurs more than once. -#}
+{#- Fails for every combination of the given columns that occurs more than once (in an append:
+    checked for the new batches' rows against the whole table, macros/append_scope.sql). -#}
 {% test unique_combination_of_columns(model, combination_of_columns) %}
 
-select
-    {{ combination_of_columns | join(', ') }},
-    count(*) as occurrences
-from {{ model }}
-group by {{ combination_of_columns | join(', ') }}
-having count(*) > 1
+{{ repeated_keys(model, combination_of_columns) }}
 
 {% endtest %}

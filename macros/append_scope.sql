@@ -1,0 +1,147 @@
+{#-
+    What an append tests. `make append` (and the benchmark's append) sets the var
+    append_after_load_batch to the newest load batch the published warehouse holds
+    (analyses/delivery/load_batch_watermark.py). In that run:
+    - a row-level test (the kinds in var append_row_level_tests) of a relation that carries
+      load_batch_id reads only the rows of newer batches, i.e. the rows this run wrote: the older
+      rows passed the same test when they were published, and an append only adds or rewrites
+      rows with the new batch's id;
+    - a uniqueness test keeps its whole-table meaning, cheaply: the new keys must be unique among
+      themselves and must not repeat a key of an older batch (tests/dbt/generic/unique*.sql).
+    Without the var (a full build, dbt test alone, any other run) every test reads whole tables.
+-#}
+{% macro appended_after_batch() -%}
+    {{ return(var('append_after_load_batch', none)) }}
+{%- endmacro %}
+
+{#- Whether the relation under test (the test node's attached model) carries load batches. -#}
+{% macro tested_relation_has_load_batches() -%}
+    {%- set attached = model.get('attached_node') if model is mapping else none -%}
+    {%- set node = graph.nodes.get(attached) if attached else none -%}
+    {{ return(node is not none and 'load_batch_id' in node.get('columns', {})) }}
+{%- endmacro %}
+
+{#- The filter of an append's rows, when this test reads only them; none otherwise. -#}
+{% macro appended_rows_filter() -%}
+    {%- set batch = appended_after_batch() -%}
+    {%- set kind = model.get('test_metadata', {}).get('name') if model is mapping else none -%}
+    {%- if batch is not none and kind in var('append_row_level_tests') and tested_relation_has_load_batches() -%}
+        {{ return('load_batch_id > ' ~ (batch | int)) }}
+    {%- endif -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{#- dbt's test `where` (config), plus the append's batch filter for row-level tests. Overrides
+    dbt's get_where_subquery, which wraps the relation a generic test reads. -#}
+{% macro get_where_subquery(relation) -%}
+    {%- set conditions = [] -%}
+    {%- set where = config.get('where', '') -%}
+    {%- if where -%}{%- do conditions.append('(' ~ where ~ ')') -%}{%- endif -%}
+    {%- set batch_filter = appended_rows_filter() -%}
+    {%- if batch_filter -%}{%- do conditions.append(batch_filter) -%}{%- endif -%}
+    {%- if conditions -%}
+        {%- set filtered -%}
+            (select * from {{ relation }} where {{ conditions | join(' and ') }}) dbt_subquery
+        {%- endset -%}
+        {{ return(filtered) }}
+    {%- endif -%}
+    {{ return(relation) }}
+{%- endmacro %}
+
+{#- Keys (one column or a combination) repeated in the relation: the whole table, or in an append
+    the new batches' keys repeated among themselves or clashing with an older batch's key. -#}
+{% macro repeated_keys(relation, key_columns) -%}
+    {%- set keys = key_columns | join(', ') -%}
+    {%- set batch = appended_after_batch() -%}
+    {%- if batch is not none and tested_relation_has_load_batches() %}
+    with
+
+    appended as (
+        select {{ keys }} from {{ relation }}
+        where load_batch_id > {{ batch | int }}
+    ),
+
+    earlier as (
+        select {{ keys }} from {{ relation }}
+        where load_batch_id <= {{ batch | int }}
+    ),
+
+    repeated_among_appended as (
+        select {{ keys }}, count(*) as occurrences
+        from appended
+        group by {{ keys }}
+        having count(*) > 1
+    ),
+
+    clashing_with_earlier as (
+        select {{ keys }}, 2 as occurrences
+        from appended
+        where exists (
+            select 1 from earlier
+            where
+                {% for key in key_columns -%}
+                    earlier.{{ key }} = appended.{{ key }}{% if not loop.last %} and {% endif %}
+                {%- endfor %}
+        )
+    )
+
+    select * from repeated_among_appended
+    union all
+    select * from clashing_with_earlier
+    {%- else %}
+    select {{ keys }}, count(*) as occurrences
+    from {{ relation }}
+    group by {{ keys }}
+    having count(*) > 1
+    {%- endif %}
+{%- endmacro %}
+
+{#-
+    Marts that aggregate rebuild, in an append, only the partitions (country_code, period_year)
+    the new load batches touch. Such a mart is an incremental model (strategy append) whose
+    pre-hook deletes the partitions it rebuilds and whose query keeps only their rows:
+
+        {{ config(materialized='incremental', incremental_strategy='append',
+                  pre_hook="{{ delete_partitions_to_rebuild(<partitions sql>) }}") }}
+        ... where {{ in_partitions_to_rebuild('alias', <partitions sql>) }}
+
+    <partitions sql> is appended_partitions([...relations with load_batch_id...], extra): every
+    (country_code, period_year) of their rows newer than the watermark, plus `extra` (a select of
+    country_code, period_year) for partitions a new row changes elsewhere. In a full build, or an
+    incremental run without the watermark, every partition is rebuilt.
+-#}
+{% macro rebuilds_appended_partitions_only() -%}
+    {{ return(is_incremental() and appended_after_batch() is not none) }}
+{%- endmacro %}
+
+{% macro appended_partitions(relations, extra=none) -%}
+    {%- set batch = appended_after_batch() | int if appended_after_batch() is not none else -1 -%}
+    {%- for relation in relations %}
+    select distinct country_code, period_year from {{ relation }} where load_batch_id > {{ batch }}
+    {%- if not loop.last %} union {% endif -%}
+    {%- endfor %}
+    {%- if extra %}
+    union
+    {{ extra }}
+    {%- endif %}
+{%- endmacro %}
+
+{% macro in_partitions_to_rebuild(alias, partitions_sql) -%}
+    {%- if rebuilds_appended_partitions_only() -%}
+        exists (
+            select 1 from ({{ partitions_sql }}) as rebuilt
+            where rebuilt.country_code = {{ alias }}.country_code and rebuilt.period_year = {{ alias }}.period_year
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro delete_partitions_to_rebuild(partitions_sql) -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }}
+        where {{ in_partitions_to_rebuild(this, partitions_sql) }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
