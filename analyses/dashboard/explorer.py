@@ -204,16 +204,17 @@ def incident_detail(warehouse: Path, event_id: str) -> dict[str, pd.DataFrame]:
     return {"victims": victims, "stages": stages, "case_records": case_records}
 
 
-def countries_and_years(selection: Selection) -> tuple[str, list]:
-    """A where clause over country_code and event_year for the marts keyed that way."""
+def countries_and_years(selection: Selection, year_column: str | None = "event_year") -> tuple[str, list]:
+    """A where clause over country_code and a year column for the marts keyed that way; with
+    year_column None, over the countries only."""
     clauses, params = [], []
     countries = selection.values.get("country") or []
-    years = [y for y in selection.values.get("year") or [] if y is not None]
+    years = [y for y in selection.values.get("year") or [] if y is not None] if year_column else []
     if countries:
         clauses.append(f"country_code in ({', '.join('?' for _ in countries)})")
         params += countries
     if years:
-        clauses.append(f"event_year in ({', '.join('?' for _ in years)})")
+        clauses.append(f"{year_column} in ({', '.join('?' for _ in years)})")
         params += years
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
@@ -237,8 +238,7 @@ def impunity(warehouse: Path, selection: Selection) -> pd.DataFrame:
 def impunity_cases(warehouse: Path, selection: Selection) -> pd.DataFrame:
     """Cases of impunity_tracker per country and impunity status (counts only: the tracker names
     people, so its rows are not shown)."""
-    countries = selection.values.get("country") or []
-    where = f" where country_code in ({', '.join('?' for _ in countries)})" if countries else ""
+    where, params = countries_and_years(selection, year_column=None)
     return query(
         warehouse,
         f"""
@@ -249,7 +249,7 @@ def impunity_cases(warehouse: Path, selection: Selection) -> pd.DataFrame:
         group by all
         order by "Country", "Case", "Cases" desc
         """,
-        countries,
+        params,
     )
 
 
@@ -269,8 +269,7 @@ def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
 
 
 def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
-    countries = selection.values.get("country") or []
-    where = f" where country_code in ({', '.join('?' for _ in countries)})" if countries else ""
+    where, params = countries_and_years(selection, year_column=None)
     return query(
         warehouse,
         f"""
@@ -279,5 +278,5 @@ def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
         from marts.published_figure_reconciliation{where}
         order by "Country", "Period", "Figure"
         """,
-        countries,
+        params,
     )
