@@ -59,8 +59,8 @@ from_assessments as (
 from_cpj as (
 
     select
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-V1' as incident_victim_id,
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') as event_id,
+        cpj.event_id || '-V1' as incident_victim_id,
+        cpj.event_id as event_id,
         cpj.country_code,
         cpj.event_year as period_year,
         cpj.victim_name,
@@ -86,8 +86,8 @@ from_cpj as (
 from_article19_mx as (
 
     select
-        'A19MX-' || lpad(cast(article19_mx.source_row_number as varchar), 4, '0') || '-V1' as incident_victim_id,
-        'A19MX-' || lpad(cast(article19_mx.source_row_number as varchar), 4, '0') as event_id,
+        article19_mx.event_id || '-V1' as incident_victim_id,
+        article19_mx.event_id as event_id,
         article19_mx.country_code,
         cast(year(article19_mx.event_date) as integer) as period_year,
         null as victim_name,

@@ -19,8 +19,8 @@ cpj as (
 from_cpj as (
 
     select
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-LS1' as stage_id,
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-LA1' as legal_action_id,
+        cpj.event_id || '-LS1' as stage_id,
+        cpj.event_id || '-LA1' as legal_action_id,
         cpj.country_code,
         cpj.event_year as period_year,
         cast(null as date) as stage_date,

@@ -55,12 +55,12 @@ from_assessments as (
 from_cpj as (
 
     select
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') || '-LA1' as legal_action_id,
+        cpj.event_id || '-LA1' as legal_action_id,
         cpj.country_code,
         cpj.event_year as period_year,
         'criminal' as procedure_type,
         'injured_party' as journalist_position,
-        'CPJ-' || lpad(cast(cpj.source_row_number as varchar), 4, '0') as related_event_id,
+        cpj.event_id as related_event_id,
         null as legal_article_id,
         cpj.victim_name,
         cpj.full_name as victim_name_as_reported,
