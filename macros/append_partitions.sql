@@ -12,3 +12,9 @@
     {%- endset -%}
     {{ appended_partitions([ref('fct_legal_actions'), ref('fct_incidents')], extra=related) }}
 {%- endmacro %}
+
+{#- The partitions an append changes in incidents_monthly: those of its new incidents and new
+    victims (a month's counts read nothing outside its country and period). -#}
+{% macro incidents_monthly_partitions() -%}
+    {{ appended_partitions([ref('fct_incidents'), ref('fct_incident_victims')]) }}
+{%- endmacro %}

@@ -107,8 +107,11 @@
 
     <partitions sql> is appended_partitions([...relations with load_batch_id...], extra): every
     (country_code, period_year) of their rows newer than the watermark, plus `extra` (a select of
-    country_code, period_year) for partitions a new row changes elsewhere. In a full build, or an
-    incremental run without the watermark, every partition is rebuilt.
+    country_code, period_year) for partitions a new row changes elsewhere. What is rebuilt is
+    every combination of those countries and periods (a superset of the partitions, never less),
+    deleted and recomputed with one predicate. In a full build, or an incremental run without the
+    watermark, every partition is rebuilt. Only a mart whose partitions depend on nothing outside
+    them (or whose `extra` names the partitions that do) may be partitioned this way.
 -#}
 {% macro rebuilds_appended_partitions_only() -%}
     {{ return(is_incremental() and appended_after_batch() is not none) }}
@@ -126,21 +129,32 @@
     {%- endif %}
 {%- endmacro %}
 
+{#- The rows of the partitions to rebuild, as a predicate on alias. In an append the partitions
+    are read when the model runs and written out as literals (countries x periods), so DuckDB
+    prunes on them as on any filter; the pre-hook's delete uses the same predicate. -#}
 {% macro in_partitions_to_rebuild(alias, partitions_sql) -%}
-    {%- if rebuilds_appended_partitions_only() -%}
-        exists (
-            select 1 from ({{ partitions_sql }}) as rebuilt
-            where rebuilt.country_code = {{ alias }}.country_code and rebuilt.period_year = {{ alias }}.period_year
-        )
-    {%- else -%}
-        true
+    {%- if not rebuilds_appended_partitions_only() or not execute -%}
+        {{ return('true') }}
     {%- endif -%}
+    {%- set partitions = run_query('select distinct country_code, period_year from (' ~ partitions_sql ~ ') order by all') -%}
+    {%- if partitions.rows | length == 0 -%}
+        {{ return('false') }}
+    {%- endif -%}
+    {%- set countries = partitions.columns[0].values() | unique | list -%}
+    {%- set periods = partitions.columns[1].values() | unique | list -%}
+    {%- set quoted_countries = [] -%}
+    {%- for country in countries -%}
+        {%- do quoted_countries.append("'" ~ (country | replace("'", "''")) ~ "'") -%}
+    {%- endfor -%}
+    {%- set prefix = alias ~ '.' if alias else '' -%}
+    {{ return(prefix ~ 'country_code in (' ~ quoted_countries | join(', ') ~ ') and '
+              ~ prefix ~ 'period_year in (' ~ periods | map('int') | join(', ') ~ ')') }}
 {%- endmacro %}
 
 {% macro delete_partitions_to_rebuild(partitions_sql) -%}
     {%- if is_incremental() -%}
         delete from {{ this }}
-        where {{ in_partitions_to_rebuild(this, partitions_sql) }}
+        where {{ in_partitions_to_rebuild(none, partitions_sql) }}
     {%- else -%}
         select 1
     {%- endif -%}

@@ -12,6 +12,9 @@
 --    year stay unlinked).
 -- ref_case_link_decisions adds links the rules cannot make and removes pairs that must never be
 -- linked. One row per linked pair, with the basis.
+-- Both rules link records of different sources in one country, so only the records of countries
+-- that more than one source reports on are compared (a large register of one monitor costs a
+-- scan, not a self-join of its names).
 with recursive
 
 victims as (
@@ -38,6 +41,33 @@ decisions as (
 
 ),
 
+countries_with_several_sources as (
+
+    select incidents.event_country_code
+    from incidents
+    group by incidents.event_country_code
+    having count(distinct incidents.source_id) > 1
+
+),
+
+countries_with_several_naming_sources as (
+
+    select victims.event_country_code
+    from victims
+    group by victims.event_country_code
+    having count(distinct victims.source_id) > 1
+
+),
+
+comparable_victims as (
+
+    select victims.*
+    from victims
+    semi join countries_with_several_naming_sources
+        on victims.event_country_code = countries_with_several_naming_sources.event_country_code
+
+),
+
 ordered_folds as (
 
     select
@@ -52,29 +82,29 @@ ordered_folds as (
 name_variants as (
 
     select
-        victims.event_id,
-        victims.source_id,
-        victims.event_country_code,
-        victims.event_year,
-        victims.victim_name,
-        trim(regexp_replace(victims.victim_name, '\s*\(.*\)\s*', ' ', 'g')) as variant
-    from victims
-    where victims.victim_type = 'person' and victims.victim_name is not null and victims.is_dated
+        comparable_victims.event_id,
+        comparable_victims.source_id,
+        comparable_victims.event_country_code,
+        comparable_victims.event_year,
+        comparable_victims.victim_name,
+        trim(regexp_replace(comparable_victims.victim_name, '\s*\(.*\)\s*', ' ', 'g')) as variant
+    from comparable_victims
+    where comparable_victims.victim_type = 'person' and comparable_victims.victim_name is not null and comparable_victims.is_dated
 
     union
 
     select
-        victims.event_id,
-        victims.source_id,
-        victims.event_country_code,
-        victims.event_year,
-        victims.victim_name,
-        trim(regexp_extract(victims.victim_name, '\((.*)\)', 1)) as variant
-    from victims
+        comparable_victims.event_id,
+        comparable_victims.source_id,
+        comparable_victims.event_country_code,
+        comparable_victims.event_year,
+        comparable_victims.victim_name,
+        trim(regexp_extract(comparable_victims.victim_name, '\((.*)\)', 1)) as variant
+    from comparable_victims
     where
-        victims.victim_type = 'person'
-        and victims.is_dated
-        and regexp_matches(victims.victim_name, '\(.+\)')
+        comparable_victims.victim_type = 'person'
+        and comparable_victims.is_dated
+        and regexp_matches(comparable_victims.victim_name, '\(.+\)')
 
 ),
 
@@ -122,6 +152,28 @@ name_keys as (
 
 ),
 
+shared_name_keys as (
+
+    select
+        name_keys.name_key,
+        name_keys.event_country_code
+    from name_keys
+    group by name_keys.name_key, name_keys.event_country_code
+    having count(distinct name_keys.source_id) > 1
+
+),
+
+linkable_name_keys as (
+
+    select name_keys.*
+    from name_keys
+    semi join shared_name_keys
+        on
+            name_keys.name_key = shared_name_keys.name_key
+            and name_keys.event_country_code = shared_name_keys.event_country_code
+
+),
+
 by_rule as (
 
     select distinct
@@ -130,8 +182,8 @@ by_rule as (
         'rule: name key ' || first_record.name_key || ', country ' || first_record.event_country_code
         || ', years ' || first_record.event_year || '/' || second_record.event_year as link_basis
 
-    from name_keys as first_record
-    inner join name_keys as second_record
+    from linkable_name_keys as first_record
+    inner join linkable_name_keys as second_record
         on
             first_record.name_key = second_record.name_key
             and first_record.event_country_code = second_record.event_country_code
@@ -157,6 +209,8 @@ place_records as (
         ) as names_a_person
 
     from incidents
+    semi join countries_with_several_sources
+        on incidents.event_country_code = countries_with_several_sources.event_country_code
     where
         incidents.is_dated
         and incidents.city_name is not null
@@ -181,6 +235,13 @@ unique_place_records as (
 
 ),
 
+single_place_records as (
+
+    select * from unique_place_records
+    where unique_place_records.records_at_place = 1
+
+),
+
 by_place as (
 
     select
@@ -190,18 +251,15 @@ by_place as (
         || first_record.event_country_code || ', year ' || first_record.event_year || ' in both sources'
             as link_basis
 
-    from unique_place_records as first_record
-    inner join unique_place_records as second_record
+    from single_place_records as first_record
+    inner join single_place_records as second_record
         on
             first_record.place_key = second_record.place_key
             and first_record.event_country_code = second_record.event_country_code
             and first_record.event_year = second_record.event_year
             and first_record.category_code = second_record.category_code
             and first_record.source_id < second_record.source_id
-    where
-        first_record.records_at_place = 1
-        and second_record.records_at_place = 1
-        and not (first_record.names_a_person and second_record.names_a_person)
+    where not (first_record.names_a_person and second_record.names_a_person)
 
 ),
 

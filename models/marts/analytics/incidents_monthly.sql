@@ -1,5 +1,7 @@
 -- Incidents and victims of each period by month and category, with zero rows for the months of
 -- the period without incidents, and a row with an empty month for incidents dated only by year.
+-- In an append only the partitions the new batches change are rebuilt (macros/append_scope.sql).
+{{ config(pre_hook="{{ delete_partitions_to_rebuild(incidents_monthly_partitions()) }}") }}
 with
 
 incidents as (
@@ -29,7 +31,9 @@ categories as (
 period_incidents as (
 
     select * from incidents
-    where incidents.event_year = incidents.period_year
+    where
+        incidents.event_year = incidents.period_year
+        and {{ in_partitions_to_rebuild('incidents', incidents_monthly_partitions()) }}
 
 ),
 
@@ -107,7 +111,9 @@ victim_counts as (
         count(*) filter (where victims.gender = 'not_applicable') as not_a_person_victim_count
 
     from victims
-    where victims.event_year = victims.period_year
+    where
+        victims.event_year = victims.period_year
+        and {{ in_partitions_to_rebuild('victims', incidents_monthly_partitions()) }}
     group by all
 
 ),
