@@ -56,7 +56,7 @@ from_assessments as (
 from_cpj as (
 
     select
-        cpj.event_id as event_id,
+        cpj.event_id,
         cpj.country_code,
         cpj.event_year as period_year,
         cpj.country_code as event_country_code,
@@ -96,7 +96,7 @@ from_cpj as (
 from_article19_mx as (
 
     select
-        article19_mx.event_id as event_id,
+        article19_mx.event_id,
         article19_mx.country_code,
         cast(year(article19_mx.event_date) as integer) as period_year,
         article19_mx.country_code as event_country_code,

@@ -60,7 +60,7 @@ from_cpj as (
 
     select
         cpj.event_id || '-V1' as incident_victim_id,
-        cpj.event_id as event_id,
+        cpj.event_id,
         cpj.country_code,
         cpj.event_year as period_year,
         cpj.victim_name,
@@ -87,7 +87,7 @@ from_article19_mx as (
 
     select
         article19_mx.event_id || '-V1' as incident_victim_id,
-        article19_mx.event_id as event_id,
+        article19_mx.event_id,
         article19_mx.country_code,
         cast(year(article19_mx.event_date) as integer) as period_year,
         null as victim_name,
