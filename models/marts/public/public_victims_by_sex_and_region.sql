@@ -11,17 +11,32 @@ register as (
 
 ),
 
-cells as (
+-- each victim once per cell, then counted: a distinct spills to disk, where count(distinct) ran
+-- out of memory at 10M victims within a 3 GB budget
+cell_victims as (
 
-    select
+    select distinct
         register.country_code,
         register.event_year,
         register.region_name,
         register.sex_label,
-        count(distinct register.victim_key) as victims
+        register.victim_key
 
     from register
     where register.event_year is not null
+
+),
+
+cells as (
+
+    select
+        cell_victims.country_code,
+        cell_victims.event_year,
+        cell_victims.region_name,
+        cell_victims.sex_label,
+        count(cell_victims.victim_key) as victims
+
+    from cell_victims
     group by all
 
 ),
