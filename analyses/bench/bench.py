@@ -321,7 +321,7 @@ def bench_size(victims: int, args) -> dict:
 
     link_register(register, [base, append])
     incremental, incremental_rss = [], []
-    counts_appended = None
+    counts_appended, breakdown = None, {}
     for run in range(1, runs + 1):
         remove_database(warehouse)
         shutil.copyfile(full_copy, warehouse)
@@ -335,6 +335,7 @@ def bench_size(victims: int, args) -> dict:
         incremental_rss.append(rss)
         log(f"  incremental dbt build {seconds:.1f} s, peak RSS {rss / 2**30:.2f} GiB")
         counts_appended = count_rows(warehouse)
+        breakdown = append_breakdown(work / "target" / "run_results.json", work / "target" / "manifest.json")
     expected_victims = counts_full["fct_incident_victims"] + parquet_rows(append, "incident_victims")
     if counts_appended["fct_incident_victims"] != expected_victims:
         raise SystemExit(f"bench: incremental build holds {counts_appended['fct_incident_victims']:,} victims, "
@@ -356,6 +357,7 @@ def bench_size(victims: int, args) -> dict:
         "peak_rss_gib": max(full_rss + incremental_rss) / 2**30,
         "warehouse_bytes": full_copy.stat().st_size,
         "marts": marts,
+        "append_breakdown": breakdown,
     }
     return result
 
@@ -392,6 +394,49 @@ def pooled(history: Path, fingerprint: str, result: dict) -> dict:
             "peak_rss_gib": max(samples["peak_rss_gib"])}
 
 
+def append_breakdown(run_results: Path, manifest: Path) -> dict:
+    """Where an append's node time goes (dbt's run_results.json of the append run): seconds by kind
+    of node (models by materialization; tests by the materialization of the relation they test,
+    and whether it carries load batches, i.e. whether the append's row-level tests are scoped),
+    and the slowest nodes."""
+    results = json.loads(run_results.read_text(encoding="utf-8"))["results"]
+    nodes = json.loads(manifest.read_text(encoding="utf-8"))["nodes"]
+    groups: dict[str, float] = {}
+    slowest = []
+    for result in results:
+        node = nodes.get(result["unique_id"], {})
+        seconds = float(result.get("execution_time") or 0.0)
+        if node.get("resource_type") == "model":
+            group = f"models: {node['config']['materialized']}"
+        elif node.get("resource_type") == "test":
+            tested = nodes.get(node.get("attached_node") or "")
+            if tested is None:
+                group = "tests: singular"
+            else:
+                batches = ", with load batches" if "load_batch_id" in tested.get("columns", {}) else ""
+                group = f"tests of {tested['config']['materialized']} models{batches}"
+        else:
+            group = f"{result['unique_id'].split('.')[0]}s"
+        groups[group] = groups.get(group, 0.0) + seconds
+        slowest.append((seconds, result["unique_id"]))
+    slowest.sort(reverse=True)
+    return {"groups": dict(sorted(groups.items(), key=lambda item: -item[1])), "nodes": len(results),
+            "node_seconds": sum(groups.values()), "slowest": [{"node": n, "seconds": s} for s, n in slowest[:15]]}
+
+
+def targets(result: dict) -> list[tuple[str, str, bool]]:
+    """Each target of the benchmark issue, the measured value and whether it is met."""
+    ratios = [m["ratio"] for m in result["marts"] if m["ratio"] is not None]
+    worst = max(ratios) if ratios else float("nan")
+    return [
+        ("full build <= 1.3 x direct SQL", f"{result['full_to_raw_ratio']:.2f}", result["full_to_raw_ratio"] <= TARGETS["full_ratio"]),
+        ("1% append <= 10% of the full build", f"{result['incremental_share_of_full']:.1%}",
+         result["incremental_share_of_full"] <= TARGETS["append_share"]),
+        ("peak RSS <= 4 GiB", f"{result['peak_rss_gib']:.2f} GiB", result["peak_rss_gib"] <= TARGETS["peak_rss_gb"]),
+        ("every mart <= 1.2 x its direct aggregate", f"worst {worst:.2f}", worst <= TARGETS["mart_ratio"]),
+    ]
+
+
 def summary(results: list[dict]) -> str:
     lines = ["", "size (victims) | full dbt build | direct SQL | ratio (<= 1.3) | 1% append | share (<= 10%) | "
              "peak RSS (<= 4 GiB) | worst mart ratio (<= 1.2)"]
@@ -411,6 +456,16 @@ def summary(results: list[dict]) -> str:
                 f"{r['victims']:>14,} | {p['full_median']:>12.1f} s | {p['raw_median']:>8.1f} s | {p['full_to_raw_ratio']:>14.2f} | "
                 f"{p['incremental_median']:>7.1f} s | {p['incremental_share_of_full']:>14.1%} | {p['peak_rss_gib']:>15.2f} GiB |"
                 f"  ({p['samples']} samples, {p['invocations']} invocations)")
+    for r in results:
+        lines.append(f"\ntargets at {r['victims']:,} victims:")
+        for name, value, met in targets(r):
+            lines.append(f"  {name:<44} {value:>12}  {'met' if met else 'NOT MET'}")
+        breakdown = r.get("append_breakdown") or {}
+        if breakdown:
+            lines.append(f"  the append's node time, {breakdown['node_seconds']:.1f} s over {breakdown['nodes']} nodes:")
+            for group, seconds in breakdown["groups"].items():
+                lines.append(f"    {seconds:8.1f} s  {group}")
+            lines.append("    slowest: " + ", ".join(f"{n['node'].split('.')[-1]} {n['seconds']:.1f} s" for n in breakdown["slowest"][:8]))
     for r in results:
         lines.append(f"\nmart queries at {r['victims']:,} victims (median of the BI query / direct aggregate):")
         for m in r["marts"]:

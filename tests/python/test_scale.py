@@ -233,3 +233,30 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
     assert "FAIL 1 unique_fct_incident_victims_incident_victim_key" in scoped.stdout, scoped.stdout[-3000:]
     assert "FAIL 1 not_null_fct_incident_victims_country_code" in scoped.stdout
 
+
+
+def test_the_bench_breaks_the_append_down_by_kind_of_node(tmp_path):
+    sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "bench"))
+    import bench
+
+    manifest = {"nodes": {
+        "model.p.fct": {"resource_type": "model", "config": {"materialized": "incremental"}, "columns": {"load_batch_id": {}}},
+        "model.p.v": {"resource_type": "model", "config": {"materialized": "view"}, "columns": {"id": {}}},
+        "test.p.nn_fct": {"resource_type": "test", "attached_node": "model.p.fct"},
+        "test.p.nn_v": {"resource_type": "test", "attached_node": "model.p.v"},
+        "test.p.singular": {"resource_type": "test", "attached_node": None},
+    }}
+    results = {"results": [
+        {"unique_id": "model.p.fct", "execution_time": 3.0}, {"unique_id": "model.p.v", "execution_time": 0.5},
+        {"unique_id": "test.p.nn_fct", "execution_time": 1.0}, {"unique_id": "test.p.nn_v", "execution_time": 7.0},
+        {"unique_id": "test.p.singular", "execution_time": 2.0},
+    ]}
+    (tmp_path / "m.json").write_text(json.dumps(manifest))
+    (tmp_path / "r.json").write_text(json.dumps(results))
+    breakdown = bench.append_breakdown(tmp_path / "r.json", tmp_path / "m.json")
+    assert breakdown["groups"] == {"tests of view models": 7.0, "models: incremental": 3.0, "tests: singular": 2.0,
+                                   "tests of incremental models, with load batches": 1.0, "models: view": 0.5}
+    assert breakdown["node_seconds"] == 13.5 and breakdown["slowest"][0] == {"node": "test.p.nn_v", "seconds": 7.0}
+    met = bench.targets({"full_to_raw_ratio": 1.1, "incremental_share_of_full": 0.5, "peak_rss_gib": 3.0,
+                         "marts": [{"ratio": 0.3}, {"ratio": None}, {"ratio": 1.25}]})
+    assert [m for _, _, m in met] == [True, False, True, False]
