@@ -32,3 +32,20 @@
 {% macro load_batch_watermark(column='load_batch_id') -%}
     (select coalesce(max(watermark.{{ column }}), -1) from {{ this }} as watermark)
 {%- endmacro %}
+
+{#-
+    The source of a row of the assessment register: the assessment of its country and period
+    (stg_assessment__assessment_sources, imported by the model as the CTE `assessments`), or
+    'external_register' for a row of the external register that no assessment covers. One rule
+    for the register's events, victims and legal actions.
+-#}
+{% macro register_source_id() -%}
+    coalesce(assessments.source_id, 'external_register')
+{%- endmacro %}
+
+{% macro join_register_source(row_alias) -%}
+    left join assessments
+        on
+            {{ row_alias }}.country_code = assessments.country_code
+            and {{ row_alias }}.period_year = assessments.period_year
+{%- endmacro %}

@@ -41,15 +41,12 @@ from_assessments as (
     select
         assessment_events.* exclude (city_name),
         {{ canonical_name('city_names', 'assessment_events.city_name') }} as city_name,
-        coalesce(assessments.source_id, 'external_register') as source_id,
+        {{ register_source_id() }} as source_id,
         assessment_events.source_locator as source_record_locator
 
     from assessment_events
     {{ canonical_name_join('city_names', 'assessment_events.city_name', 'city', 'assessment_events.country_code') }}
-    left join assessments
-        on
-            assessment_events.country_code = assessments.country_code
-            and assessment_events.period_year = assessments.period_year
+    {{ join_register_source('assessment_events') }}
 
 ),
 

@@ -43,16 +43,13 @@ from_assessments as (
         assessment_victims.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_victims.outlet_name') }} as outlet_name,
         assessment_victims.outlet_name as outlet_name_as_reported,
-        coalesce(assessments.source_id, 'external_register') as source_id,
+        {{ register_source_id() }} as source_id,
         assessment_victims.source_locator as source_record_locator
 
     from assessment_victims
     {{ canonical_name_join('person_names', 'assessment_victims.victim_name', 'person', 'assessment_victims.country_code') }}
     {{ canonical_name_join('outlet_names', 'assessment_victims.outlet_name', 'outlet', 'assessment_victims.country_code') }}
-    left join assessments
-        on
-            assessment_victims.country_code = assessments.country_code
-            and assessment_victims.period_year = assessments.period_year
+    {{ join_register_source('assessment_victims') }}
 
 ),
 

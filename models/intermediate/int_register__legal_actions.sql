@@ -39,16 +39,13 @@ from_assessments as (
         assessment_actions.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_actions.outlet_name') }} as outlet_name,
         assessment_actions.outlet_name as outlet_name_as_reported,
-        coalesce(assessments.source_id, 'external_register') as source_id,
+        {{ register_source_id() }} as source_id,
         assessment_actions.source_locator as source_record_locator
 
     from assessment_actions
     {{ canonical_name_join('person_names', 'assessment_actions.victim_name', 'person', 'assessment_actions.country_code') }}
     {{ canonical_name_join('outlet_names', 'assessment_actions.outlet_name', 'outlet', 'assessment_actions.country_code') }}
-    left join assessments
-        on
-            assessment_actions.country_code = assessments.country_code
-            and assessment_actions.period_year = assessments.period_year
+    {{ join_register_source('assessment_actions') }}
 
 ),
 
