@@ -163,7 +163,7 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
     for model in ("core.fct_incident_victims", "marts.impunity_tracker", "marts.incidents_monthly"):
         assert f"incremental model {model}" in result.stdout, model
     # the partitioned marts rebuilt the appended period only (batch 2 dates every event in it)
-    compiled = (project / "target" / "run" / "jsi_warehouse" / "models" / "marts" / "analytics" / "incidents_monthly.sql").read_text()
+    compiled = (project / "target" / "compiled" / "jsi_warehouse" / "models" / "marts" / "analytics" / "incidents_monthly.sql").read_text()
     assert "period_year in (2025)" in compiled, compiled[:2000]
     after = counts(incremental)
     assert after["core.fct_incident_victims"] == before["core.fct_incident_victims"] + 100
