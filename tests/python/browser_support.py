@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import os
 import socket
+import time
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 from conftest import PROJECT_ROOT
 
@@ -53,3 +57,19 @@ def open_files(pid: int) -> set[Path]:
         except OSError:  # closed while listing
             continue
     return files
+
+
+def wait_until_healthy(name: str, health_url: str, expected: bytes, server, log: Path, timeout: float) -> None:
+    """Poll a server's health endpoint until it answers `expected`; fail early, with the server's
+    log, if the process exits or the time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"{name} exited with {server.returncode}:\n{log.read_text()[-5000:]}"
+        try:
+            with urllib.request.urlopen(health_url, timeout=2) as response:
+                if response.read().strip() == expected:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"{name} did not answer {health_url} within {timeout} s:\n{log.read_text()[-5000:]}")

@@ -13,14 +13,12 @@ import importlib.util
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot
+from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot, wait_until_healthy
 from conftest import PROJECT_ROOT
 
 DASHBOARD = PROJECT_ROOT / "analyses" / "dashboard"
@@ -133,20 +131,6 @@ def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, e
     page.close()
 
 
-def wait_until_serving(url: str, server: subprocess.Popen, log: Path, timeout: float = 90) -> None:
-    """Poll Streamlit's health endpoint until it answers ok; fail early if the server exits."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"streamlit exited with {server.returncode}:\n{log.read_text()}"
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"streamlit did not serve {url} within {timeout} s:\n{log.read_text()}")
-
-
 @pytest.fixture
 def dashboard(warehouse: Path, tmp_path):
     """The Streamlit app on a free localhost port over the test warehouse: (url, process)."""
@@ -164,7 +148,7 @@ def dashboard(warehouse: Path, tmp_path):
             stdout=output, stderr=subprocess.STDOUT,
         )
     try:
-        wait_until_serving(url, server, log)
+        wait_until_healthy("streamlit", f"{url}/_stcore/health", b"ok", server, log, timeout=90)
         yield url, server
     finally:
         server.terminate()

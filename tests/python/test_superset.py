@@ -16,14 +16,13 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
 
-from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot
+from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot, wait_until_healthy
 from conftest import PROJECT_ROOT, run
 
 sys.path.insert(0, str(PROJECT_ROOT / "superset"))
@@ -158,20 +157,6 @@ def expected_headlines(warehouse: Path) -> list[str]:
     return [str(int(incidents)), str(int(persons)), str(int(undated or 0))]
 
 
-def wait_until_healthy(url: str, server: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"superset exited with {server.returncode}:\n{log.read_text()[-5000:]}"
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                if response.read().strip() == b"OK":
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    pytest.fail(f"superset did not answer {url}/health within {timeout} s:\n{log.read_text()[-5000:]}")
-
-
 def process_tree(pid: int) -> list[int]:
     """The process and its descendants (gunicorn's master and workers)."""
     pids, queue = [], [pid]
@@ -209,7 +194,7 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
         server = subprocess.Popen(command, env=dict(os.environ, JSI_SUPERSET_PASSWORD=password),
                                   stdout=output, stderr=subprocess.STDOUT)
     try:
-        wait_until_healthy(url, server, log)
+        wait_until_healthy("superset", f"{url}/health", b"OK", server, log, timeout=180)
         print(f"superset set up and serving after {time.monotonic() - started:.0f} s")
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
