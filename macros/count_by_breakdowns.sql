@@ -23,7 +23,7 @@
         {{ relation }}.period_year,
         '{{ measure }}' as measure,
         '{{ breakdown }}' as breakdown,
-        coalesce(cast({{ relation }}.{{ breakdown }} as varchar), 'unknown') as breakdown_value,
+        coalesce(cast({{ relation }}.{{ breakdown }} as {{ dbt.type_string() }}), 'unknown') as breakdown_value,
         count(*) as measure_value,
         'count' as unit
     from {{ relation }}

@@ -6,7 +6,7 @@
     md5(concat_ws(
         '||',
         {%- for expression in expressions %}
-            coalesce(cast({{ expression }} as varchar), '<null>'){{ "," if not loop.last }}
+            coalesce(cast({{ expression }} as {{ dbt.type_string() }}), '<null>'){{ "," if not loop.last }}
         {%- endfor %}
     ))
 {%- endmacro %}

@@ -11,7 +11,20 @@
     (1 = first row after the header), the column and the offending value. Nothing is loaded,
     so the warehouse is left as it was.
 -#}
-{% macro validate_seed_files(max_examples=5) %}
+{% macro validate_seed_files(max_examples=5, selected_only=true) %}
+    {{ return(adapter.dispatch('validate_seed_files')(max_examples, selected_only)) }}
+{% endmacro %}
+
+
+{#- On Spark the files are checked by DuckDB before Spark reads anything: `make build-spark` runs
+    `dbt run-operation validate_input_files --target lint` first (macros/validate_input_files.sql). -#}
+{% macro spark__validate_seed_files(max_examples, selected_only) %}
+    {{ log('Seed files: validated by DuckDB before the Spark build (run-operation validate_input_files).', info=true) }}
+    {{ return('select 1 as seed_files_validated') }}
+{% endmacro %}
+
+
+{% macro duckdb__validate_seed_files(max_examples, selected_only) %}
     {%- if not execute -%}
         {{ return('select 1 as seed_files_validated') }}
     {%- endif -%}
@@ -23,7 +36,7 @@
     {%- for unique_id in selected_resources if unique_id.startswith('seed.' ~ project_name ~ '.') -%}
         {%- set ns.seed_selected = true -%}
     {%- endfor -%}
-    {%- if not ns.seed_selected -%}
+    {%- if selected_only and not ns.seed_selected -%}
         {{ log('Seed validation skipped: no seed of ' ~ project_name ~ ' is selected.', info=true) }}
         {{ return('select 1 as seed_files_validated') }}
     {%- endif -%}

@@ -6,6 +6,18 @@
     vintage with another layout or encoding never reaches the warehouse.
 -#}
 {% macro validate_source_files() %}
+    {{ return(adapter.dispatch('validate_source_files')()) }}
+{% endmacro %}
+
+
+{#- On Spark: checked by DuckDB before the Spark build, as the seed files are. -#}
+{% macro spark__validate_source_files() %}
+    {{ log('Source files: validated by DuckDB before the Spark build (run-operation validate_input_files).', info=true) }}
+    {{ return('select 1 as source_files_validated') }}
+{% endmacro %}
+
+
+{% macro duckdb__validate_source_files() %}
     {%- if not execute -%}
         {{ return('select 1 as source_files_validated') }}
     {%- endif -%}
@@ -45,5 +57,5 @@
             ~ problems | join('\n  - ')
         ) }}
     {%- endif -%}
-    select 1 as source_files_validated
+    {{ return('select 1 as source_files_validated') }}
 {% endmacro %}

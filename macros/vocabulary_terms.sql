@@ -10,10 +10,10 @@
     {%- for v in vocabularies %}
     select
         '{{ v.vocabulary }}' as vocabulary,
-        cast({{ v.code }} as varchar) as term_code,
+        cast({{ v.code }} as {{ dbt.type_string() }}) as term_code,
         {{ v.label }} as term_label,
         description as term_definition,
-        {{ v.get('rule', 'cast(null as varchar)') }} as term_rule
+        {{ v.get('rule', 'cast(null as ' ~ dbt.type_string() ~ ')') }} as term_rule
     from {{ ref(v.model) }}
     {%- if not loop.last %}
     union all

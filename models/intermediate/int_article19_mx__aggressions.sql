@@ -46,7 +46,7 @@ final as (
         records.source_id,
         records.source_row_number,
         -- the record's event id in the register (its victim, legal action and stage ids extend it)
-        'A19MX-' || lpad(cast(records.source_row_number as varchar), 4, '0') as event_id,
+        'A19MX-' || lpad(cast(records.source_row_number as {{ dbt.type_string() }}), 4, '0') as event_id,
         records.source_record_locator,
         records.country_code,
         records.event_date,

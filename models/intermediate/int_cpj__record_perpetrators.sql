@@ -41,7 +41,7 @@ final as (
         listed_sources_of_fire.source_row_number,
         arg_min(
             sources_of_fire.perpetrator_type_code,
-            [cast(perpetrator_statuses.status_precedence as varchar), sources_of_fire.perpetrator_type_code]
+            [cast(perpetrator_statuses.status_precedence as {{ dbt.type_string() }}), sources_of_fire.perpetrator_type_code]
         ) as perpetrator_type_code
 
     from listed_sources_of_fire

@@ -56,8 +56,8 @@ legal_status as (
         -- one text key (true > false, ISO dates sort as text): views stay readable by DuckDB 1.x
         arg_max(
             legal_actions.current_stage_code,
-            cast(legal_actions.is_concluded as varchar)
-            || '|' || coalesce(cast(legal_actions.current_stage_date as varchar), '')
+            cast(legal_actions.is_concluded as {{ dbt.type_string() }})
+            || '|' || coalesce(cast(legal_actions.current_stage_date as {{ dbt.type_string() }}), '')
             || '|' || legal_actions.legal_action_id
         ) as legal_status_code
 

@@ -77,7 +77,7 @@ from_media_registry as (
         null as dimension_3_value,
         cast(media_registry.registered_count as decimal(18, 4)) as figure_value,
         'count' as unit,
-        cast(media_registry.registered_count as varchar) as stated_as,
+        cast(media_registry.registered_count as {{ dbt.type_string() }}) as stated_as,
         'misd' as figure_source,
         null as table_name,
         null as repeat_of_figure_id,

@@ -39,7 +39,7 @@ final as (
 
     select
         renamed.*,
-        'record ' || renamed.source_row_number || ', ' || coalesce(cast(renamed.event_unix_timestamp as varchar), 'no timestamp')
+        'record ' || renamed.source_row_number || ', ' || coalesce(cast(renamed.event_unix_timestamp as {{ dbt.type_string() }}), 'no timestamp')
             as source_record_locator
 
     from renamed

@@ -1,0 +1,41 @@
+{#-
+    The monitors' exports read in place, as the engine can. On DuckDB each source's
+    meta.external_location (read_csv / read_json ... with ordinality) is the relation, so there is
+    nothing to do. On Spark (run from on-run-start) each source table with meta.file_path becomes
+    a table over the file (CSV all text, or JSON records) and a view that numbers the records by
+    their position in the file, 1 = first, under the source's own name: the same locator as
+    DuckDB's WITH ORDINALITY. The files are read unsplittable (multiLine), so one task reads each
+    file from its first record to its last and the numbering follows the file.
+-#}
+{% macro create_file_sources() %}
+    {{ return(adapter.dispatch('create_file_sources')()) }}
+{% endmacro %}
+
+{% macro default__create_file_sources() %}
+    {{ return('select 1 as file_sources_ready') }}
+{% endmacro %}
+
+{% macro spark__create_file_sources() %}
+    {%- if not execute -%}
+        {{ return('select 1 as file_sources_ready') }}
+    {%- endif -%}
+    {%- set options = {
+        'csv': "header 'true', multiLine 'true', quote '\"', escape '\"', inferSchema 'false', encoding 'UTF-8'",
+        'json': "multiLine 'true', encoding 'UTF-8'",
+    } -%}
+    {%- for node in graph.sources.values() if node.package_name == project_name and node.meta.get('file_path') -%}
+        {%- set relation = source(node.source_name, node.name) -%}
+        {%- set file_relation = relation.incorporate(path={'identifier': node.name ~ '__file'}) -%}
+        {%- set path = node.meta['file_path'] -%}
+        {%- do run_query('create schema if not exists ' ~ relation.schema) -%}
+        {%- do run_query('drop view if exists ' ~ relation) -%}
+        {%- do run_query('drop table if exists ' ~ file_relation) -%}
+        {%- do run_query('create table ' ~ file_relation ~ ' using ' ~ node.meta['file_format']
+            ~ " options (path '" ~ path ~ "', " ~ options[node.meta['file_format']] ~ ')') -%}
+        {%- do run_query(
+            'create view ' ~ relation ~ ' as select records.*, row_number() over (order by monotonically_increasing_id()) as ordinality from '
+            ~ file_relation ~ ' as records'
+        ) -%}
+    {%- endfor -%}
+    {{ return('select 1 as file_sources_ready') }}
+{% endmacro %}
