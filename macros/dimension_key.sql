@@ -4,17 +4,9 @@
     breakdown names alone ("gender|victim_group"): the shape of the figure.
 -#}
 {% macro dimension_key(pairs, names_only=false) -%}
-    array_to_string(
-        list_sort(
-            list_filter(
-                [
-                    {%- for name, value in pairs %}
-                    {{ name }}{% if not names_only %} || '=' || {{ value }}{% endif %}{{ "," if not loop.last }}
-                    {%- endfor %}
-                ],
-                lambda entry: entry is not null
-            )
-        ),
-        '|'
-    )
+    {%- set entries = [] -%}
+    {%- for name, value in pairs -%}
+        {%- do entries.append(name ~ ("" if names_only else " || '=' || " ~ value)) -%}
+    {%- endfor -%}
+    {{ join_sorted(entries, '|') }}
 {%- endmacro %}

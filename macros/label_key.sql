@@ -2,5 +2,5 @@
     stripped and lowercased, so that "Funcionario Público" and "Funcionario público" match one row.
     Empty labels are null. -#}
 {% macro label_key(expression) -%}
-    lower(strip_accents({{ clean_text(expression) }}))
+    lower({{ strip_accents(clean_text(expression)) }})
 {%- endmacro %}

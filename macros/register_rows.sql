@@ -16,8 +16,14 @@
         0 as load_batch_id
     from {{ ref(seed_name) }} as seed_rows
     {%- if env_var('JSI_EXTERNAL_REGISTER', '') != '' %}
-        union all by name
-        select external_rows.*
+        {#- by name: the files' columns may come in another order than the seed's -#}
+        {%- set seed_columns = adapter.get_columns_in_relation(ref(seed_name)) if execute else [] %}
+        union all
+        select
+            {%- for column in seed_columns %}
+            external_rows.{{ column.name }},
+            {%- endfor %}
+            external_rows.load_batch_id
         from {{ external_relation }} as external_rows
         {%- if is_incremental() %}
             where external_rows.load_batch_id > {{ load_batch_watermark() }}

@@ -26,7 +26,11 @@
     {%- for node in graph.sources.values() if node.package_name == project_name and node.meta.get('file_path') -%}
         {%- set relation = source(node.source_name, node.name) -%}
         {%- set file_relation = relation.incorporate(path={'identifier': node.name ~ '__file'}) -%}
-        {%- set path = node.meta['file_path'] -%}
+        {#- Spark resolves a relative path against its table directory: the file's absolute path -#}
+        {%- set path = env_var('JSI_PROJECT_DIR', '') ~ '/' ~ node.meta['file_path'] -%}
+        {%- if env_var('JSI_PROJECT_DIR', '') == '' -%}
+            {{ exceptions.raise_compiler_error('Set JSI_PROJECT_DIR to the project directory (make build-spark does) so that Spark can read ' ~ node.meta['file_path']) }}
+        {%- endif -%}
         {%- do run_query('create schema if not exists ' ~ relation.schema) -%}
         {%- do run_query('drop view if exists ' ~ relation) -%}
         {%- do run_query('drop table if exists ' ~ file_relation) -%}

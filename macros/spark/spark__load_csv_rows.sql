@@ -2,7 +2,7 @@
     Seeds on Spark (overrides dbt-spark's spark__load_csv_rows). dbt-spark's session connection
     formats bindings into the SQL text by quoting each value without escaping it, so a value with
     an apostrophe ("Cote d'Ivoire") breaks the statement and a null becomes the text 'None'. Here
-    every value is written as an escaped literal, or null, and cast to the seed's declared type.
+    every value is written as a literal (spark_literal), or null, and cast to the seed's declared type.
 -#}
 {% macro spark__load_csv_rows(model, agate_table) %}
     {%- set batch_size = get_batch_size() -%}
@@ -28,8 +28,8 @@
 {% endmacro %}
 
 
-{#- A Python value as a Spark SQL literal: null, or a string literal with backslashes and quotes
-    escaped (Spark's string literals treat the backslash as an escape). -#}
+{#- A Python value as a Spark SQL literal: null, or the text quoted, with backslashes and quotes
+    escaped (a Spark string literal reads the backslash as an escape). -#}
 {% macro spark_literal(value) -%}
     {%- if value is none -%}
         null

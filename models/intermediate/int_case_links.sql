@@ -87,7 +87,7 @@ name_variants as (
         comparable_victims.event_country_code,
         comparable_victims.event_year,
         comparable_victims.victim_name,
-        trim(regexp_replace(comparable_victims.victim_name, '\s*\(.*\)\s*', ' ', 'g')) as variant
+        trim({{ regexp_replace_all('comparable_victims.victim_name', regex('\\s*\\(.*\\)\\s*'), "' '") }}) as variant
     from comparable_victims
     where comparable_victims.victim_type = 'person' and comparable_victims.victim_name is not null and comparable_victims.is_dated
 
@@ -99,12 +99,12 @@ name_variants as (
         comparable_victims.event_country_code,
         comparable_victims.event_year,
         comparable_victims.victim_name,
-        trim(regexp_extract(comparable_victims.victim_name, '\((.*)\)', 1)) as variant
+        trim(regexp_extract(comparable_victims.victim_name, {{ regex('\\((.*)\\)') }}, 1)) as variant
     from comparable_victims
     where
         comparable_victims.victim_type = 'person'
         and comparable_victims.is_dated
-        and regexp_matches(comparable_victims.victim_name, '\(.+\)')
+        and {{ regexp_contains('comparable_victims.victim_name', regex('\\(.+\\)')) }}
 
 ),
 
@@ -124,7 +124,7 @@ folded (variant_id, step, folded_name) as (
     select
         numbered_variants.variant_id,
         0 as step,
-        lower(strip_accents(numbered_variants.variant)) as folded_name
+        lower({{ strip_accents('numbered_variants.variant') }}) as folded_name
     from numbered_variants
 
     union all
@@ -132,7 +132,7 @@ folded (variant_id, step, folded_name) as (
     select
         folded.variant_id,
         folded.step + 1 as step,
-        regexp_replace(folded.folded_name, ordered_folds.pattern, ordered_folds.replacement, 'g') as folded_name
+        {{ regexp_replace_all('folded.folded_name', 'ordered_folds.pattern', 'ordered_folds.replacement') }} as folded_name
     from folded
     inner join ordered_folds
         on folded.step + 1 = ordered_folds.step
@@ -143,7 +143,7 @@ name_keys as (
 
     select
         numbered_variants.*,
-        trim(arg_max(folded.folded_name, folded.step)) as name_key
+        trim(max_by(folded.folded_name, folded.step)) as name_key
 
     from numbered_variants
     inner join folded
@@ -201,7 +201,7 @@ place_records as (
         incidents.event_country_code,
         incidents.event_year,
         incidents.category_code,
-        lower(strip_accents(trim(split_part(incidents.city_name, ',', 1)))) as place_key,
+        lower({{ strip_accents("trim(split_part(incidents.city_name, ',', 1))") }}) as place_key,
         incidents.event_id in (
             select victims.event_id
             from victims
@@ -301,7 +301,7 @@ final as (
     select
         candidates.event_id_a,
         candidates.event_id_b,
-        string_agg(candidates.link_basis, '; ' order by candidates.link_basis) as link_basis
+        {{ dbt.listagg('candidates.link_basis', "'; '", 'order by candidates.link_basis') }} as link_basis
 
     from candidates
     anti join never_linked

@@ -39,9 +39,9 @@ final as (
 
     select
         listed_sources_of_fire.source_row_number,
-        arg_min(
+        min_by(
             sources_of_fire.perpetrator_type_code,
-            [cast(perpetrator_statuses.status_precedence as {{ dbt.type_string() }}), sources_of_fire.perpetrator_type_code]
+            {{ ordering_list(['cast(perpetrator_statuses.status_precedence as ' ~ dbt.type_string() ~ ')', 'sources_of_fire.perpetrator_type_code']) }}
         ) as perpetrator_type_code
 
     from listed_sources_of_fire

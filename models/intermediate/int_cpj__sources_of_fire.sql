@@ -17,7 +17,7 @@ final as (
         {{ clean_text('listed.source_of_fire') }} as source_of_fire_label
 
     from records
-    cross join unnest(string_split(coalesce(records.sources_of_fire, '(not stated)'), ',')) as listed (source_of_fire)
+    {{ split_to_rows("coalesce(records.sources_of_fire, '(not stated)')", ',', 'listed', 'source_of_fire') }}
 
 )
 

@@ -59,7 +59,7 @@ table_rows as (
         reported.country_code,
         reported.period_year,
         reported.article_row,
-        unnest(string_split(replace(reported.article_row, 'CC-', ''), '/')) as article_number
+        {{ split_to_values("replace(reported.article_row, 'CC-', '')", '/') }} as article_number
 
     from reported
 

@@ -48,7 +48,7 @@ secondary_acts as (
         false as is_main_act
 
     from events
-    cross join unnest(string_split(events.secondary_category_codes, ';')) as secondary (category_code)
+    {{ split_to_rows('events.secondary_category_codes', ';', 'secondary', 'category_code') }}
     where events.secondary_category_codes is not null
 
 ),

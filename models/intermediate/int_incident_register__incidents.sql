@@ -54,7 +54,7 @@ legal_status as (
         legal_actions.related_incident_key as incident_key,
         count(*) as legal_action_count,
         -- one text key (true > false, ISO dates sort as text): views stay readable by DuckDB 1.x
-        arg_max(
+        max_by(
             legal_actions.current_stage_code,
             cast(legal_actions.is_concluded as {{ dbt.type_string() }})
             || '|' || coalesce(cast(legal_actions.current_stage_date as {{ dbt.type_string() }}), '')
@@ -73,9 +73,9 @@ final as (
         incidents.*,
         countries.country_name as event_country_name,
         case
-            when incidents.date_precision = 'day' then strftime(incidents.event_date, '%Y-%m-%d')
-            when incidents.date_precision = 'month' then strftime(incidents.event_date, '%Y-%m') || ' (day unknown)'
-            when incidents.date_precision = 'year' then strftime(incidents.event_date, '%Y') || ' (month unknown)'
+            when incidents.date_precision = 'day' then {{ format_date('incidents.event_date', 'day') }}
+            when incidents.date_precision = 'month' then {{ format_date('incidents.event_date', 'month') }} || ' (day unknown)'
+            when incidents.date_precision = 'year' then {{ format_date('incidents.event_date', 'year') }} || ' (month unknown)'
             else 'date unknown'
         end as event_date_label,
         coalesce(regions.region_name, 'region unknown') as region_name,

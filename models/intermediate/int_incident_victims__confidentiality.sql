@@ -70,8 +70,8 @@ strictest as (
     select
         applicable.incident_victim_id,
         applicable.subject,
-        arg_max(applicable.confidentiality_level, levels.level_rank) as confidentiality_level,
-        string_agg(applicable.basis, '; ' order by applicable.basis) as confidentiality_basis
+        max_by(applicable.confidentiality_level, levels.level_rank) as confidentiality_level,
+        {{ dbt.listagg('applicable.basis', "'; '", 'order by applicable.basis') }} as confidentiality_basis
 
     from applicable
     inner join levels

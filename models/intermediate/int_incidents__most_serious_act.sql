@@ -31,7 +31,7 @@ final as (
 
     select
         acts_ranked.event_id,
-        arg_min(acts_ranked.sdg_violation_code, acts_ranked.severity_rank) as sdg_violation_code,
+        min_by(acts_ranked.sdg_violation_code, acts_ranked.severity_rank) as sdg_violation_code,
         count(*) as act_count
 
     from acts_ranked

@@ -30,9 +30,9 @@ final as (
 
     select
         case_sources.case_id,
-        arg_min(case_sources.event_country_code, case_sources.event_year) as country_code,
+        min_by(case_sources.event_country_code, case_sources.event_year) as country_code,
         min(case_sources.event_year) as event_year,
-        coalesce(arg_min(known_outcomes.impunity_outcome_code, known_outcomes.outcome_rank), 'unknown')
+        coalesce(min_by(known_outcomes.impunity_outcome_code, known_outcomes.outcome_rank), 'unknown')
             as impunity_outcome_code
 
     from case_sources

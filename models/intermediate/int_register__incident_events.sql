@@ -39,7 +39,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_events.* exclude (city_name),
+        assessment_events.* except (city_name),
         {{ canonical_name('city_names', 'assessment_events.city_name') }} as city_name,
         {{ register_source_id() }} as source_id,
         assessment_events.source_locator as source_record_locator
@@ -132,11 +132,37 @@ from_article19_mx as (
 
 final as (
 
-    select * from from_assessments
-    union all by name
-    select * from from_cpj
-    union all by name
-    select * from from_article19_mx
+    {{ union_all_by_name(
+        ['from_assessments', 'from_cpj', 'from_article19_mx'],
+        columns=[
+            'event_id',
+            'country_code',
+            'period_year',
+            'event_country_code',
+            'event_date',
+            'date_precision',
+            'category_code',
+            'secondary_category_codes',
+            'context_code',
+            'perpetrator_type_code',
+            'perpetrator_description',
+            'verification_status_code',
+            'arbitrariness_basis_code',
+            'arbitrariness_section',
+            'arbitrariness_locator',
+            'event_summary',
+            'alt_event_date',
+            'inconsistency_note',
+            'source_section',
+            'source_locator',
+            'load_batch_id',
+            'city_name',
+            'source_id',
+            'source_record_locator',
+            'impunity_outcome_code',
+        ],
+        absent={'from_assessments': ['impunity_outcome_code'], 'from_article19_mx': ['impunity_outcome_code']}
+    ) }}
 
 )
 

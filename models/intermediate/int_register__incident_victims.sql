@@ -38,7 +38,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_victims.* exclude (victim_name, outlet_name),
+        assessment_victims.* except (victim_name, outlet_name),
         {{ canonical_name('person_names', 'assessment_victims.victim_name') }} as victim_name,
         assessment_victims.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_victims.outlet_name') }} as outlet_name,
@@ -109,11 +109,30 @@ from_article19_mx as (
 
 unioned as (
 
-    select * from from_assessments
-    union all by name
-    select * from from_cpj
-    union all by name
-    select * from from_article19_mx
+    {{ union_all_by_name(
+        ['from_assessments', 'from_cpj', 'from_article19_mx'],
+        columns=[
+            'incident_victim_id',
+            'event_id',
+            'country_code',
+            'period_year',
+            'victim_type',
+            'role_code',
+            'gender',
+            'gender_basis',
+            'gender_section',
+            'gender_locator',
+            'source_section',
+            'source_locator',
+            'load_batch_id',
+            'victim_name',
+            'victim_name_as_reported',
+            'outlet_name',
+            'outlet_name_as_reported',
+            'source_id',
+            'source_record_locator',
+        ]
+    ) }}
 
 ),
 

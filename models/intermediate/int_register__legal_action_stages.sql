@@ -40,9 +40,24 @@ from_cpj as (
 
 final as (
 
-    select * from assessment_stages
-    union all by name
-    select * from from_cpj
+    {{ union_all_by_name(
+        ['assessment_stages', 'from_cpj'],
+        columns=[
+            'stage_id',
+            'legal_action_id',
+            'country_code',
+            'period_year',
+            'stage_date',
+            'date_precision',
+            'stage_code',
+            'penalty_text',
+            'alt_stage_date',
+            'inconsistency_note',
+            'source_section',
+            'source_locator',
+            'load_batch_id',
+        ]
+    ) }}
 
 )
 

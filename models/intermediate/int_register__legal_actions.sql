@@ -34,7 +34,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_actions.* exclude (victim_name, outlet_name),
+        assessment_actions.* except (victim_name, outlet_name),
         {{ canonical_name('person_names', 'assessment_actions.victim_name') }} as victim_name,
         assessment_actions.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_actions.outlet_name') }} as outlet_name,
@@ -86,9 +86,36 @@ from_cpj as (
 
 unioned as (
 
-    select * from from_assessments
-    union all by name
-    select * from from_cpj
+    {{ union_all_by_name(
+        ['from_assessments', 'from_cpj'],
+        columns=[
+            'legal_action_id',
+            'country_code',
+            'period_year',
+            'procedure_type',
+            'journalist_position',
+            'related_event_id',
+            'legal_article_id',
+            'victim_role_code',
+            'victim_gender',
+            'victim_gender_basis',
+            'victim_gender_section',
+            'victim_gender_locator',
+            'claimant_type',
+            'claimant_description',
+            'legal_action_summary',
+            'inconsistency_note',
+            'source_section',
+            'source_locator',
+            'load_batch_id',
+            'victim_name',
+            'victim_name_as_reported',
+            'outlet_name',
+            'outlet_name_as_reported',
+            'source_id',
+            'source_record_locator',
+        ]
+    ) }}
 
 ),
 

@@ -92,8 +92,8 @@ final as (
         cases.event_id,
         cases.incident_victim_id,
         cases.verification_status_code,
-        arg_min(cases.sdg_victim_group, cases.group_precedence) over person_case as sdg_victim_group,
-        arg_min(cases.sdg_perpetrator_status, cases.status_precedence) over person_case as sdg_perpetrator_status,
+        min_by(cases.sdg_victim_group, cases.group_precedence) over person_case as sdg_victim_group,
+        min_by(cases.sdg_perpetrator_status, cases.status_precedence) over person_case as sdg_perpetrator_status,
         genders.sdg_sex
 
     from cases

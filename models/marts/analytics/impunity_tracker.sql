@@ -47,10 +47,11 @@ stage_paths as (
 
     select
         stages.legal_action_key,
-        string_agg(
-            stages.stage_code || coalesce(' ' || strftime(stages.stage_date, '%Y-%m-%d'), ''),
-            ' > ' order by stages.stage_sequence
-        ) as stage_path
+        {{ dbt.listagg(
+            "stages.stage_code || coalesce(' ' || " ~ format_date('stages.stage_date', 'day') ~ ", '')",
+            "' > '",
+            'order by stages.stage_sequence'
+        ) }} as stage_path
 
     from stages
     inner join legal_actions_to_build
@@ -85,7 +86,7 @@ cases as (
         legal_actions_to_build.is_concluded,
         legal_actions_to_build.current_penalty_text,
         coalesce(legal_actions_to_build.impunity_status, 'not_applicable') as impunity_status,
-        date_diff('day', incidents.event_date, legal_actions_to_build.current_stage_date) as days_from_incident_to_current_stage,
+        {{ dbt.datediff('incidents.event_date', 'legal_actions_to_build.current_stage_date', 'day') }} as days_from_incident_to_current_stage,
         legal_actions_to_build.legal_action_summary as case_summary
 
     from legal_actions_to_build
@@ -140,9 +141,7 @@ incidents_without_case as (
 
 final as (
 
-    select * from cases
-    union all by name
-    select * from incidents_without_case
+    {{ union_all_by_name(['cases', 'incidents_without_case'], columns=model.columns.keys() | list) }}
 
 )
 

@@ -124,7 +124,7 @@ final as (
         months.country_code,
         months.period_year,
         months.month_start_date,
-        coalesce(strftime(months.month_start_date, '%Y-%m'), 'month unknown') as month_label,
+        coalesce({{ format_date('months.month_start_date', 'month') }}, 'month unknown') as month_label,
         months.category_code,
         categories.category_name,
         coalesce(incident_counts.incident_count, 0) as incident_count,

@@ -24,10 +24,8 @@ derivable_shapes as (
         register_figures.country_code,
         register_figures.period_year,
         register_figures.metric,
-        list_sort(list_transform(
-            string_split(nullif(register_figures.dimension_key, ''), '|'),
-            lambda entry: split_part(entry, '=', 1)  -- noqa: RF02
-        )) as dimension_names
+        -- the key's names: "gender=female|victim_group=journalist" gives "gender|victim_group"
+        {{ regexp_replace_all('register_figures.dimension_key', "'=[^|]*'", "''") }} as dimension_names
 
     from register_figures
 
@@ -42,10 +40,11 @@ published as (
             ('statistics.dimension_2_name', 'statistics.dimension_2_value'),
             ('statistics.dimension_3_name', 'statistics.dimension_3_value'),
         ]) }} as dimension_key,
-        list_sort(list_filter(
-            [statistics.dimension_1_name, statistics.dimension_2_name, statistics.dimension_3_name],
-            lambda entry: entry is not null  -- noqa: RF02
-        )) as dimension_names
+        {{ dimension_key([
+            ('statistics.dimension_1_name', 'statistics.dimension_1_value'),
+            ('statistics.dimension_2_name', 'statistics.dimension_2_value'),
+            ('statistics.dimension_3_name', 'statistics.dimension_3_value'),
+        ], names_only=true) }} as dimension_names
 
     from statistics
 
@@ -67,7 +66,7 @@ compared as (
             published.country_code = derivable_shapes.country_code
             and published.period_year = derivable_shapes.period_year
             and published.metric = derivable_shapes.metric
-            and coalesce(published.dimension_names, []) = coalesce(derivable_shapes.dimension_names, [])
+            and published.dimension_names = derivable_shapes.dimension_names
     left join register_figures
         on
             published.country_code = register_figures.country_code

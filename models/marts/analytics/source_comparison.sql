@@ -39,9 +39,9 @@ cases as (
 
     select
         ranked.case_id,
-        arg_min(ranked.event_country_code, ranked.severity_rank) as country_code,
+        min_by(ranked.event_country_code, ranked.severity_rank) as country_code,
         min(ranked.event_year) as event_year,
-        arg_min(ranked.sdg_violation_code, ranked.severity_rank) as sdg_violation_code,
+        min_by(ranked.sdg_violation_code, ranked.severity_rank) as sdg_violation_code,
         count(distinct ranked.source_id) as source_count
 
     from ranked

@@ -60,7 +60,7 @@ bounds as (
 
 spine as (
 
-    select cast(unnest(generate_series(bounds.first_date, bounds.last_date, interval 1 day)) as date) as date_day
+    select {{ days_between('bounds.first_date', 'bounds.last_date') }} as date_day
     from bounds
 
 ),

@@ -17,9 +17,7 @@ sub_indicator_counts as (
     select
         sub_indicators.indicator_code,
         count(*) as sub_indicator_count,
-        string_agg(
-            sub_indicators.sub_indicator_title, ' | ' order by sub_indicators.sub_indicator_number
-        ) as sub_indicator_titles
+        {{ dbt.listagg('sub_indicators.sub_indicator_title', "' | '", 'order by sub_indicators.sub_indicator_number') }} as sub_indicator_titles
 
     from sub_indicators
     group by sub_indicators.indicator_code

@@ -17,7 +17,7 @@ change_summary as (
     select
         status_changes.legal_article_id,
         count(*) as status_change_count,
-        arg_max(status_changes.change_type, status_changes.change_date) as last_change_type,
+        max_by(status_changes.change_type, status_changes.change_date) as last_change_type,
         max(status_changes.change_date) as last_change_date,
         min(status_changes.change_date) filter (
             where status_changes.change_type in ('decriminalised', 'repealed')

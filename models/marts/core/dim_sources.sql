@@ -11,12 +11,7 @@ sources as (
 
 files as (
 
-    select
-        files.filename as file_path,
-        files.size as file_size_bytes,
-        sha256(files.content) as computed_sha256
-
-    from read_blob('seeds/external/*/*') as files
+    select * from {{ files_with_checksums('seeds/external/*/*') }} as files
 
 ),
 

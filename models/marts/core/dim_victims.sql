@@ -68,7 +68,7 @@ roles_reported as (
 
     select
         role_counts.victim_key,
-        string_agg(role_counts.role_code, ';' order by role_counts.role_code) as roles_reported
+        {{ dbt.listagg('role_counts.role_code', "';'", 'order by role_counts.role_code') }} as roles_reported
 
     from role_counts
     group by role_counts.victim_key

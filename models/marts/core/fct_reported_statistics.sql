@@ -152,13 +152,32 @@ from_survey_responses as (
 
 unioned as (
 
-    select * from from_published_statistics
-    union all by name
-    select * from from_media_registry
-    union all by name
-    select * from from_internet_intermediaries
-    union all by name
-    select * from from_survey_responses
+    {{ union_all_by_name(
+        ['from_published_statistics', 'from_media_registry', 'from_internet_intermediaries', 'from_survey_responses'],
+        columns=[
+            'figure_id',
+            'country_code',
+            'period_year',
+            'reference_year',
+            'source_dataset',
+            'metric',
+            'dimension_1_name',
+            'dimension_1_value',
+            'dimension_2_name',
+            'dimension_2_value',
+            'dimension_3_name',
+            'dimension_3_value',
+            'figure_value',
+            'unit',
+            'stated_as',
+            'figure_source',
+            'table_name',
+            'repeat_of_figure_id',
+            'inconsistency_note',
+            'source_section',
+            'source_locator',
+        ]
+    ) }}
 
 ),
 

@@ -29,11 +29,11 @@ withheld_names as (
 
     select distinct
         register.country_code,
-        lower(regexp_extract(register.victim_name, '(\S+)$', 1)) as withheld_text
+        lower(regexp_extract(register.victim_name, {{ regex('(\\S+)$') }}, 1)) as withheld_text
     from register
     where
         register.victim_confidentiality != 'public'
-        and length(regexp_extract(register.victim_name, '(\S+)$', 1)) >= 4
+        and length(regexp_extract(register.victim_name, {{ regex('(\\S+)$') }}, 1)) >= 4
 
 ),
 

@@ -11,27 +11,9 @@ statistics as (
 
 ),
 
-cells as (
+counted as (
 
-    select
-        statistics.figure_id,
-        statistics.country_code,
-        statistics.period_year,
-        statistics.metric,
-        statistics.table_name,
-        statistics.figure_value,
-        statistics.unit,
-        map_from_entries(
-            list_filter(
-                [
-                    struct_pack(k := statistics.dimension_1_name, v := statistics.dimension_1_value),
-                    struct_pack(k := statistics.dimension_2_name, v := statistics.dimension_2_value),
-                    struct_pack(k := statistics.dimension_3_name, v := statistics.dimension_3_value)
-                ],
-                lambda entry: entry.k is not null
-            )
-        ) as dimensions
-
+    select *
     from statistics
     where
         statistics.table_name is not null
@@ -39,15 +21,60 @@ cells as (
 
 ),
 
-pairs as (
+-- one row per breakdown of a figure (name and value)
+breakdowns as (
+
+    {%- for position in [1, 2, 3] %}
+    select
+        counted.reported_statistic_key,
+        counted.dimension_{{ position }}_name as dimension_name,
+        counted.dimension_{{ position }}_value as dimension_value
+    from counted
+    where counted.dimension_{{ position }}_name is not null
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+
+),
+
+cells as (
 
     select
+        counted.reported_statistic_key,
+        counted.figure_id,
+        counted.country_code,
+        counted.period_year,
+        counted.metric,
+        counted.table_name,
+        counted.figure_value,
+        count(breakdowns.dimension_name) as breakdown_count
+
+    from counted
+    left join breakdowns
+        on counted.reported_statistic_key = breakdowns.reported_statistic_key
+    group by
+        counted.reported_statistic_key,
+        counted.figure_id,
+        counted.country_code,
+        counted.period_year,
+        counted.metric,
+        counted.table_name,
+        counted.figure_value
+
+),
+
+-- a figure with one breakdown more than a total, in the same table
+candidates as (
+
+    select
+        totals.reported_statistic_key as total_key,
+        parts.reported_statistic_key as part_key,
         totals.figure_id as total_figure_id,
         totals.metric,
         totals.table_name,
         totals.figure_value as stated_total,
-        parts.dimensions as part_dimensions,
-        totals.dimensions as total_dimensions,
+        totals.breakdown_count as total_breakdown_count,
         parts.figure_value as part_value
 
     from cells as totals
@@ -57,12 +84,59 @@ pairs as (
             and totals.period_year = parts.period_year
             and totals.metric = parts.metric
             and totals.table_name = parts.table_name
-            and cardinality(parts.dimensions) = cardinality(totals.dimensions) + 1
-            and list_has_all(map_keys(parts.dimensions), map_keys(totals.dimensions))
-            and list_has_all(
-                list_transform(map_keys(totals.dimensions), lambda k: parts.dimensions[k]),  -- noqa: RF02
-                list_transform(map_keys(totals.dimensions), lambda k: totals.dimensions[k])  -- noqa: RF02
-            )
+            and parts.breakdown_count = totals.breakdown_count + 1
+
+),
+
+-- how many of the total's breakdowns the candidate repeats with the same value
+shared as (
+
+    select
+        candidates.total_key,
+        candidates.part_key,
+        count(*) as shared_count
+
+    from candidates
+    inner join breakdowns as total_breakdowns
+        on candidates.total_key = total_breakdowns.reported_statistic_key
+    inner join breakdowns as part_breakdowns
+        on
+            candidates.part_key = part_breakdowns.reported_statistic_key
+            and total_breakdowns.dimension_name = part_breakdowns.dimension_name
+            and total_breakdowns.dimension_value = part_breakdowns.dimension_value
+    group by candidates.total_key, candidates.part_key
+
+),
+
+-- the cells of each total: candidates that agree on every breakdown of the total
+pairs as (
+
+    select candidates.*
+    from candidates
+    left join shared
+        on
+            candidates.total_key = shared.total_key
+            and candidates.part_key = shared.part_key
+    where coalesce(shared.shared_count, 0) = candidates.total_breakdown_count
+
+),
+
+-- the breakdown a cell adds to its total
+split as (
+
+    select
+        pairs.total_key,
+        pairs.part_key,
+        part_breakdowns.dimension_name as split_by
+
+    from pairs
+    inner join breakdowns as part_breakdowns
+        on pairs.part_key = part_breakdowns.reported_statistic_key
+    left join breakdowns as total_breakdowns
+        on
+            pairs.total_key = total_breakdowns.reported_statistic_key
+            and part_breakdowns.dimension_name = total_breakdowns.dimension_name
+    where total_breakdowns.reported_statistic_key is null
 
 ),
 
@@ -74,15 +148,30 @@ by_breakdown as (
         pairs.metric,
         pairs.table_name,
         pairs.stated_total,
-        list_sort(
-            list_filter(map_keys(pairs.part_dimensions), lambda k: not list_contains(map_keys(pairs.total_dimensions), k))  -- noqa: RF02, RF03
-        )[1] as split_by,
+        split.split_by,
         sum(pairs.part_value) as sum_of_cells
 
     from pairs
-    group by all
+    inner join split
+        on
+            pairs.total_key = split.total_key
+            and pairs.part_key = split.part_key
+    group by
+        pairs.total_key,
+        pairs.total_figure_id,
+        pairs.metric,
+        pairs.table_name,
+        pairs.stated_total,
+        split.split_by
 
 )
 
-select * from by_breakdown
+select
+    by_breakdown.total_figure_id,
+    by_breakdown.metric,
+    by_breakdown.table_name,
+    by_breakdown.stated_total,
+    by_breakdown.split_by,
+    by_breakdown.sum_of_cells
+from by_breakdown
 where by_breakdown.sum_of_cells != by_breakdown.stated_total
