@@ -34,6 +34,7 @@ DUCKDB_ONLY = {
     "regexp_replace with 'g' (use regexp_replace_all)": r"\bregexp_replace\s*\([^)]*'g'\s*\)",
     "DuckDB file readers": r"\bread_(csv|json|parquet|text|blob)\s*\(",
     "list literal": r"(?<![\w\]\)'\"])\[\s*(cast|[a-z_]+\.[a-z_]+)",
+    "double-quoted identifier (use adapter.quote)": r"\.\"\w",
 }
 
 # where the DuckDB forms belong: the default (DuckDB) side of a dispatched macro
