@@ -222,3 +222,42 @@
         from binaryFile.`{{ root }}/{{ pattern }}` as blobs
     )
 {%- endmacro %}
+
+
+{#- the English names of a date's month ("January") and weekday ("Monday"), and its ISO day of
+    the week (Monday 1 .. Sunday 7) -#}
+{% macro month_name(expression) -%}
+    {{ return(adapter.dispatch('month_name')(expression)) }}
+{%- endmacro %}
+
+{% macro default__month_name(expression) -%}
+    monthname({{ expression }})
+{%- endmacro %}
+
+{% macro spark__month_name(expression) -%}
+    date_format({{ expression }}, 'MMMM')
+{%- endmacro %}
+
+{% macro day_name(expression) -%}
+    {{ return(adapter.dispatch('day_name')(expression)) }}
+{%- endmacro %}
+
+{% macro default__day_name(expression) -%}
+    dayname({{ expression }})
+{%- endmacro %}
+
+{% macro spark__day_name(expression) -%}
+    date_format({{ expression }}, 'EEEE')
+{%- endmacro %}
+
+{% macro iso_day_of_week(expression) -%}
+    {{ return(adapter.dispatch('iso_day_of_week')(expression)) }}
+{%- endmacro %}
+
+{% macro default__iso_day_of_week(expression) -%}
+    isodow({{ expression }})
+{%- endmacro %}
+
+{% macro spark__iso_day_of_week(expression) -%}
+    weekday({{ expression }}) + 1
+{%- endmacro %}

@@ -26,22 +26,26 @@ edges as (
 
 ),
 
--- every record reachable from each linked record (union, not union all: stops when nothing new)
-reachable (event_id, reached_event_id) as (
+-- every record reachable from each linked record: paths that never revisit a record (union all
+-- with the path carried, which both DuckDB and Spark recurse on; a component's records are few)
+reachable (event_id, reached_event_id, visited) as (
 
     select distinct
         edges.from_event_id as event_id,
-        edges.from_event_id as reached_event_id
+        edges.from_event_id as reached_event_id,
+        '|' || edges.from_event_id || '|' as visited
     from edges
 
-    union
+    union all
 
     select
         reachable.event_id,
-        edges.to_event_id as reached_event_id
+        edges.to_event_id as reached_event_id,
+        reachable.visited || edges.to_event_id || '|' as visited
     from reachable
     inner join edges
         on reachable.reached_event_id = edges.from_event_id
+    where instr(reachable.visited, '|' || edges.to_event_id || '|') = 0
 
 ),
 
@@ -50,7 +54,7 @@ final as (
     select
         reachable.event_id,
         min(reachable.reached_event_id) as case_event_id,
-        count(*) as case_record_count
+        count(distinct reachable.reached_event_id) as case_record_count
 
     from reachable
     group by reachable.event_id

@@ -23,10 +23,11 @@ sequenced as (
         legal_stages.is_terminal,
         legal_stages.outcome_group,
         legal_stages.impunity_status,
-        row_number() over (
+        -- bigint on both engines (Spark's row_number is an int)
+        cast(row_number() over (
             partition by stages.legal_action_id
             order by stages.stage_id asc
-        ) as stage_sequence
+        ) as bigint) as stage_sequence
 
     from stages
     inner join legal_stages

@@ -35,6 +35,7 @@ DUCKDB_ONLY = {
     "DuckDB file readers": r"\bread_(csv|json|parquet|text|blob)\s*\(",
     "list literal": r"(?<![\w\]\)'\"])\[\s*(cast|[a-z_]+\.[a-z_]+)",
     "double-quoted identifier (use adapter.quote)": r"\.\"\w",
+    "monthname / dayname / isodow (use month_name / day_name / iso_day_of_week)": r"\b(monthname|dayname|isodow)\s*\(",
 }
 
 # where the DuckDB forms belong: the default (DuckDB) side of a dispatched macro

@@ -19,7 +19,8 @@ final as (
         charges.victim_group_order,
         charges.reported_charges,
         charges.itemized_charges,
-        charges.itemized_minus_reported,
+        -- the contract's type: DuckDB and Spark derive decimal precisions differently
+        cast(charges.itemized_minus_reported as decimal(24, 4)) as itemized_minus_reported,
         charges.figure_id
 
     from charges

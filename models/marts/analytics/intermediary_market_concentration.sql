@@ -18,9 +18,10 @@ final as (
         hosting_market.is_single_provider,
         hosting_market.domain_count,
         hosting_market.market_share_percent,
-        round(hosting_market.hhi, 2) as hhi,
-        hosting_market.top3_share_percent,
-        hosting_market.sum_of_shares_percent,
+        -- cast to the contract's types: DuckDB and Spark derive decimal precisions differently
+        cast(round(hosting_market.hhi, 2) as decimal(38, 2)) as hhi,
+        cast(hosting_market.top3_share_percent as decimal(38, 4)) as top3_share_percent,
+        cast(hosting_market.sum_of_shares_percent as decimal(38, 4)) as sum_of_shares_percent,
         hosting_market.stated_total_share_percent,
         hosting_market.intermediary_row_id
 

@@ -72,12 +72,12 @@ final as (
         cast(year(spine.date_day) as integer) as year_number,
         cast(quarter(spine.date_day) as integer) as quarter_number,
         cast(month(spine.date_day) as integer) as month_number,
-        monthname(spine.date_day) as month_name,
+        {{ month_name('spine.date_day') }} as month_name,
         cast(date_trunc('month', spine.date_day) as date) as month_start_date,
         cast(day(spine.date_day) as integer) as day_of_month,
-        cast(isodow(spine.date_day) as integer) as iso_day_of_week,
-        dayname(spine.date_day) as day_name,
-        isodow(spine.date_day) in (6, 7) as is_weekend
+        cast({{ iso_day_of_week('spine.date_day') }} as integer) as iso_day_of_week,
+        {{ day_name('spine.date_day') }} as day_name,
+        {{ iso_day_of_week('spine.date_day') }} in (6, 7) as is_weekend
 
     from spine
 
