@@ -261,3 +261,18 @@
 {% macro spark__iso_day_of_week(expression) -%}
     weekday({{ expression }}) + 1
 {%- endmacro %}
+
+
+{#- every column of a relation or CTE but some: DuckDB writes EXCLUDE (which sqlfluff's DuckDB
+    dialect parses), Spark EXCEPT -#}
+{% macro star_except(alias, columns) -%}
+    {{ return(adapter.dispatch('star_except')(alias, columns)) }}
+{%- endmacro %}
+
+{% macro default__star_except(alias, columns) -%}
+    {{ alias }}.* exclude ({{ columns | join(', ') }})
+{%- endmacro %}
+
+{% macro spark__star_except(alias, columns) -%}
+    {{ alias }}.* except ({{ columns | join(', ') }})
+{%- endmacro %}

@@ -41,5 +41,17 @@
             ~ file_relation ~ ' as records'
         ) -%}
     {%- endfor -%}
+    {#- the external register (Parquet, one file per load batch): a table over each table's folder,
+        when JSI_EXTERNAL_REGISTER names one (register_rows reads it only then) -#}
+    {%- set register = env_var('JSI_EXTERNAL_REGISTER', '') -%}
+    {%- if register != '' -%}
+        {%- set register_path = register if register.startswith('/') else env_var('JSI_PROJECT_DIR', '') ~ '/' ~ register -%}
+        {%- for node in graph.sources.values() if node.package_name == project_name and node.source_name == 'external_register' -%}
+            {%- set relation = source(node.source_name, node.name) -%}
+            {%- do run_query('create schema if not exists ' ~ relation.schema) -%}
+            {%- do run_query('drop table if exists ' ~ relation) -%}
+            {%- do run_query('create table ' ~ relation ~ " using parquet options (path '" ~ register_path ~ '/' ~ node.name ~ "')") -%}
+        {%- endfor -%}
+    {%- endif -%}
     {{ return('select 1 as file_sources_ready') }}
 {% endmacro %}

@@ -41,7 +41,10 @@ final as (
         listed_sources_of_fire.source_row_number,
         min_by(
             sources_of_fire.perpetrator_type_code,
-            {{ ordering_list(['cast(perpetrator_statuses.status_precedence as ' ~ dbt.type_string() ~ ')', 'sources_of_fire.perpetrator_type_code']) }}
+            {{ ordering_list([
+                'cast(perpetrator_statuses.status_precedence as ' ~ dbt.type_string() ~ ')',
+                'sources_of_fire.perpetrator_type_code',
+            ]) }}
         ) as perpetrator_type_code
 
     from listed_sources_of_fire

@@ -12,7 +12,7 @@ registry as (
 final as (
 
     select
-        registry.* except (outlet_name),
+        {{ star_except('registry', ['outlet_name']) }},
         {{ canonical_name('outlet_names', 'registry.outlet_name') }} as outlet_name,
         registry.outlet_name as outlet_name_as_reported
 

@@ -39,7 +39,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_events.* except (city_name),
+        {{ star_except('assessment_events', ['city_name']) }},
         {{ canonical_name('city_names', 'assessment_events.city_name') }} as city_name,
         {{ register_source_id() }} as source_id,
         assessment_events.source_locator as source_record_locator

@@ -38,7 +38,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_victims.* except (victim_name, outlet_name),
+        {{ star_except('assessment_victims', ['victim_name', 'outlet_name']) }},
         {{ canonical_name('person_names', 'assessment_victims.victim_name') }} as victim_name,
         assessment_victims.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_victims.outlet_name') }} as outlet_name,

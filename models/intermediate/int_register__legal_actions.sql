@@ -34,7 +34,7 @@ sources as (
 from_assessments as (
 
     select
-        assessment_actions.* except (victim_name, outlet_name),
+        {{ star_except('assessment_actions', ['victim_name', 'outlet_name']) }},
         {{ canonical_name('person_names', 'assessment_actions.victim_name') }} as victim_name,
         assessment_actions.victim_name as victim_name_as_reported,
         {{ canonical_name('outlet_names', 'assessment_actions.outlet_name') }} as outlet_name,

@@ -80,7 +80,7 @@ unioned as (
 with_outlet as (
 
     select
-        unioned.* except (gender, gender_basis),
+        {{ star_except('unioned', ['gender', 'gender_basis']) }},
         {{ resolved_gender('unioned.victim_type', 'unioned.gender', 'person_names.inferred_gender') }} as gender,
         {{ resolved_gender_basis('unioned.victim_type', 'unioned.gender', 'unioned.gender_basis', 'person_names.inferred_gender') }}
             as gender_basis,

@@ -2,7 +2,7 @@
 
 `make build-spark` builds the project from the shipped seeds and the monitors' exports on Spark
 (dbt-spark, in-process session, Parquet tables) in a copy of the project. Every relation of the
-core and marts schemas is then read back from Spark's Parquet files by DuckDB and compared with the
+core, marts and public schemas is then read back from Spark's Parquet files by DuckDB and compared with the
 DuckDB build of the same copy (`make build`): the same columns, and the same rows as multisets
 (order-insensitive). Numeric tolerance: floating-point columns are compared rounded to 9 decimal
 places; integers, decimals, text, dates and booleans must be equal.
@@ -27,7 +27,7 @@ from conftest import PROJECT_ROOT, run
 sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "reference"))
 
 FLOAT_TYPES = {"DOUBLE", "FLOAT", "REAL"}
-COMPARED_SCHEMAS = ("core", "marts")
+COMPARED_SCHEMAS = ("core", "marts", "public")
 
 
 def accent_fold_characters() -> tuple[str, str]:
@@ -85,7 +85,7 @@ def normalized(con, relation: str, columns: list[tuple[str, str]]) -> str:
     return f"select {', '.join(parts)} from {relation}"
 
 
-def test_every_core_and_marts_relation_equals_duckdb(spark_build):
+def test_every_core_marts_and_public_relation_equals_duckdb(spark_build):
     home, warehouse, _ = spark_build
     con = duckdb.connect()
     con.execute(f"attach '{warehouse}' as duck (read_only)")

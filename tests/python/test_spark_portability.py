@@ -28,7 +28,7 @@ DUCKDB_ONLY = {
     "string_split / unnest (use split_to_rows / split_to_values)": r"\b(string_split|unnest)\s*\(",
     "date_diff (use dbt.datediff)": r"\bdate_diff\s*\(",
     "union all by name (use union_all_by_name)": r"\bunion\s+all\s+by\s+name\b",
-    "* exclude (use * except)": r"\*\s*exclude\s*\(",
+    "* exclude (use star_except)": r"\*\s*exclude\s*\(",
     "varchar (use string or dbt.type_string())": r"\bvarchar\b",
     "regexp_matches (use regexp_contains)": r"\bregexp_matches\s*\(",
     "regexp_replace with 'g' (use regexp_replace_all)": r"\bregexp_replace\s*\([^)]*'g'\s*\)",

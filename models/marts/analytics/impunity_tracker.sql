@@ -86,7 +86,9 @@ cases as (
         legal_actions_to_build.is_concluded,
         legal_actions_to_build.current_penalty_text,
         coalesce(legal_actions_to_build.impunity_status, 'not_applicable') as impunity_status,
-        {{ dbt.datediff('incidents.event_date', 'legal_actions_to_build.current_stage_date', 'day') }} as days_from_incident_to_current_stage,
+        cast(
+            {{ dbt.datediff('incidents.event_date', 'legal_actions_to_build.current_stage_date', 'day') }} as bigint  -- noqa: LT05
+        ) as days_from_incident_to_current_stage,
         legal_actions_to_build.legal_action_summary as case_summary
 
     from legal_actions_to_build

@@ -17,7 +17,9 @@ renamed as (
         cast(source.ordinality as integer) as source_row_number,  -- noqa: RF04
         source.Fecha.unix as event_unix_timestamp,  -- noqa: CP02
         {{ clean_text('source.Fecha.human') }} as event_date_as_published,  -- noqa: CP02
-        {{ try_parse_month_day_year("split_part(source.Fecha.human, ',', 1) || ',' || split_part(source.Fecha.human, ',', 2)") }} as event_date,  -- noqa: CP02
+        {{ try_parse_month_day_year(
+            "split_part(source.Fecha.human, ',', 1) || ',' || split_part(source.Fecha.human, ',', 2)"
+        ) }} as event_date,  -- noqa: CP02
         {{ clean_text('source.place.name') }} as place_name,
         case
             when source.place.name like '%,%' then {{ clean_text("split_part(source.place.name, ',', 1)") }}
