@@ -12,7 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client superset-env superset-env-or-reason superset build build-spark append rollback dashboard report export test dbt-test lint pytest quality docs synth bench clean
+.PHONY: help venv legacy-client superset-env superset-env-or-reason superset build build-spark append rollback dashboard report export test dbt-test lint pytest quality docs synth bench bench-spark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -191,6 +191,13 @@ BENCH_DBT_THREADS ?= 1
 bench: $(STAMP)  ## benchmark at BENCH_SIZES victims (medians of BENCH_RUNS runs) into BENCH_DIR
 	$(BIN)/python analyses/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) \
 		--workdir $(BENCH_DIR) --threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT) --dbt-threads $(BENCH_DBT_THREADS)
+
+# Spark at scale (issue 15): the synthetic register of N victims built on a local Spark standalone
+# cluster (master + 2 workers on 127.0.0.1) and on DuckDB, the same nodes on both. See BENCHMARKS.md.
+bench-spark: $(STAMP)  ## the synthetic register of N victims on a local Spark cluster beside DuckDB, timed
+	command -v java >/dev/null || { echo "Spark needs a Java runtime (Debian: apt-get install openjdk-17-jre-headless)"; exit 1; }
+	$(BIN)/python analyses/bench/bench_spark.py --victims $(N) --workdir $(BENCH_DIR) \
+		--threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT)
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs warehouse gx_data_docs

@@ -24,17 +24,30 @@ counted as (
 -- one row per breakdown of a figure (name and value)
 breakdowns as (
 
-    {%- for position in [1, 2, 3] %}
     select
         counted.reported_statistic_key,
-        counted.dimension_{{ position }}_name as dimension_name,
-        counted.dimension_{{ position }}_value as dimension_value
+        counted.dimension_1_name as dimension_name,
+        counted.dimension_1_value as dimension_value
     from counted
-    where counted.dimension_{{ position }}_name is not null
-    {%- if not loop.last %}
+    where counted.dimension_1_name is not null
+
     union all
-    {%- endif %}
-    {%- endfor %}
+
+    select
+        counted.reported_statistic_key,
+        counted.dimension_2_name as dimension_name,
+        counted.dimension_2_value as dimension_value
+    from counted
+    where counted.dimension_2_name is not null
+
+    union all
+
+    select
+        counted.reported_statistic_key,
+        counted.dimension_3_name as dimension_name,
+        counted.dimension_3_value as dimension_value
+    from counted
+    where counted.dimension_3_name is not null
 
 ),
 
