@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_cluster(cluster)
     table = spark_dir / "warehouse" / "core.db" / "fct_incident_victims"
-    rows = duckdb.sql(f"select count(*) from read_parquet('{table}/*.parquet')").fetchone()[0]
+    rows = duckdb.connect().execute(f"select count(*) from read_parquet('{table}/*.parquet')").fetchone()[0]
     results["spark"] = {"seconds": seconds, "victims_rows": rows}
     log(f"  Spark {seconds:.1f} s")
     if rows != results["duckdb"]["victims_rows"]:
