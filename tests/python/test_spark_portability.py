@@ -64,14 +64,16 @@ def strip_jinja_and_comments(text: str) -> str:
     return re.sub(r"--[^\n]*", "", text)
 
 
-def violations(path: Path) -> list[str]:
-    found = []
+def violations(path: Path, label: str | None = None) -> list[str]:
+    """Every DuckDB-only form in a file, as "file:line: construct: text"."""
+    label = label or str(path.relative_to(ROOT))
     lines = strip_jinja_and_comments(path.read_text(encoding="utf-8")).splitlines()
-    for number, line in enumerate(lines, start=1):
-        for construct, pattern in DUCKDB_ONLY.items():
-            if re.search(pattern, line, flags=re.I):
-                found.append(f"{path.relative_to(ROOT)}:{number}: {construct}: {line.strip()}")
-    return found
+    return [
+        f"{label}:{number}: {construct}: {line.strip()}"
+        for number, line in enumerate(lines, start=1)
+        for construct, pattern in DUCKDB_ONLY.items()
+        if re.search(pattern, line, flags=re.I)
+    ]
 
 
 def test_no_duckdb_only_sql_outside_dispatched_macros():
@@ -102,16 +104,7 @@ def test_the_check_sees_duckdb_only_forms(tmp_path, construct, line):
     """The patterns catch what they name (and a Jinja call of the macro does not count)."""
     model = tmp_path / "model.sql"
     model.write_text(f"select\n{line}\n    {{{{ dbt.listagg('x', \"';'\", 'order by x') }}}} as ok\nfrom t\n")
-    found = [v for v in _violations_at(model)]
+    found = violations(model, label=model.name)
     assert any(construct in v for v in found), found
     assert all(":3:" not in v for v in found), found
 
-
-def _violations_at(path: Path) -> list[str]:
-    lines = strip_jinja_and_comments(path.read_text(encoding="utf-8")).splitlines()
-    return [
-        f"{path.name}:{number}: {construct}"
-        for number, text in enumerate(lines, start=1)
-        for construct, pattern in DUCKDB_ONLY.items()
-        if re.search(pattern, text, flags=re.I)
-    ]
