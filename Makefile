@@ -120,6 +120,22 @@ build-spark: $(STAMP)  ## build seeds, staging, intermediate and marts on Spark 
 		--indirect-selection empty --select $(SPARK_SELECT)
 	@echo "built on Spark: $(SPARK_HOME_DIR)/warehouse (tables), $(SPARK_HOME_DIR)/metastore_db (catalogue)"
 
+# An append on Spark, as `make append` on DuckDB: the new load batches of $JSI_EXTERNAL_REGISTER
+# into the Spark warehouse that `make build-spark` (with the same register) left in SPARK_HOME_DIR.
+# The incremental models rewrite only the (country, period) partitions the new batches touch
+# (macros/incremental_scope.sql); row-level tests read only the new batches.
+SPARK_APPEND_SELECT ?= $(foreach term,$(SPARK_SELECT),$(if $(filter resource_type:seed,$(term)),,source:external_register+,$(term)))
+append-spark: $(STAMP)  ## incremental build on Spark of a new external-register batch ($JSI_EXTERNAL_REGISTER)
+	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
+	test -d $(SPARK_HOME_DIR)/metastore_db || { echo "no Spark warehouse in $(SPARK_HOME_DIR): run make build-spark first"; exit 1; }
+	$(BIN)/dbt run-operation validate_input_files --target lint
+	WATERMARK=$$($(BIN)/python analyses/delivery/load_batch_watermark.py $(SPARK_HOME_DIR)/warehouse) && \
+	cd $(SPARK_HOME_DIR) && JSI_PROJECT_DIR=$(CURDIR) JSI_SPARK_HOME=$(abspath $(SPARK_HOME_DIR)) SPARK_LOCAL_IP=127.0.0.1 \
+		$(CURDIR)/$(BIN)/dbt build --target spark --project-dir $(CURDIR) --profiles-dir $(CURDIR) \
+		--target-path $(abspath $(SPARK_HOME_DIR))/target --log-path $(abspath $(SPARK_HOME_DIR))/logs \
+		--indirect-selection empty --select $(SPARK_APPEND_SELECT) --vars "{append_after_load_batch: $$WATERMARK}"
+	@echo "appended on Spark: $(SPARK_HOME_DIR)/warehouse"
+
 rollback:  ## put the previously published warehouse back (atomic rename)
 	test -f $(PREVIOUS) || { echo "no previous version at $(PREVIOUS)"; exit 1; }
 	cp -p $(PREVIOUS) $(JSI_WAREHOUSE).rollback

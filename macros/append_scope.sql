@@ -151,8 +151,10 @@
               ~ prefix ~ 'period_year in (' ~ periods | map('int') | join(', ') ~ ')') }}
 {%- endmacro %}
 
+{#- On Spark the insert_overwrite of the partitions the query writes replaces them: no delete
+    (macros/incremental_scope.sql) -#}
 {% macro delete_partitions_to_rebuild(partitions_sql) -%}
-    {%- if is_incremental() -%}
+    {%- if is_incremental() and not rebuilds_whole_partitions() -%}
         delete from {{ this }}
         where {{ in_partitions_to_rebuild(none, partitions_sql) }}
     {%- else -%}

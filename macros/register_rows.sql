@@ -11,6 +11,10 @@
         the environment; its rows are read only when JSI_EXTERNAL_REGISTER names a directory,
         otherwise the external register is empty -#}
     {%- set external_relation = source('external_register', external_table) -%}
+    {#- on an engine that rewrites whole partitions (macros/incremental_scope.sql) an incremental
+        run reads every batch and keeps the partitions of the seed and of the new batches -#}
+    {%- set by_partition = is_incremental() and rebuilds_whole_partitions() -%}
+    {%- set all_rows -%}
     select
         seed_rows.*,
         0 as load_batch_id
@@ -25,9 +29,21 @@
             {%- endfor %}
             external_rows.load_batch_id
         from {{ external_relation }} as external_rows
-        {%- if is_incremental() %}
+        {%- if is_incremental() and not by_partition %}
             where external_rows.load_batch_id > {{ load_batch_watermark() }}
         {%- endif %}
+    {%- endif %}
+    {%- endset -%}
+    {%- if by_partition %}
+    select register_rows.*
+    from ({{ all_rows }}) as register_rows
+    where {{ rows_to_rebuild(
+        'register_rows',
+        'register_rows.load_batch_id = 0 or register_rows.load_batch_id > ' ~ load_batch_watermark(),
+        '(' ~ all_rows ~ ')',
+    ) }}
+    {%- else %}
+    {{ all_rows }}
     {%- endif %}
 {%- endmacro %}
 

@@ -3,11 +3,15 @@ append (macros/append_scope.sql). `make append`, the benchmark's append and the 
 here, before dbt runs, from the four register staging tables (each holds every load batch).
 
     load_batch_watermark.py warehouse/jsi.duckdb   ->  prints e.g. 1
+
+Given a directory, it reads a Spark warehouse (`make append-spark`): the Parquet files of the same
+tables under <directory>/staging.db/, partitioned by country and period.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import duckdb
 
@@ -19,9 +23,19 @@ REGISTER_TABLES = (
 )
 
 
+def spark_table(directory: Path, table: str) -> str:
+    schema, name = table.split(".")
+    files = directory / f"{schema}.db" / name
+    if not any(files.rglob("*.parquet")):
+        raise SystemExit(f"{directory}: no Parquet files for {table} at {files}")
+    return f"read_parquet('{files}/**/*.parquet', hive_partitioning = true)"
+
+
 def watermark(warehouse: str) -> int:
-    with duckdb.connect(warehouse, read_only=True) as con:
-        union = " union all ".join(f"select max(load_batch_id) as batch from {table}" for table in REGISTER_TABLES)
+    spark = Path(warehouse).is_dir()
+    tables = [spark_table(Path(warehouse), table) if spark else table for table in REGISTER_TABLES]
+    with duckdb.connect(":memory:" if spark else warehouse, read_only=not spark) as con:
+        union = " union all ".join(f"select max(load_batch_id) as batch from {table}" for table in tables)
         (batch,) = con.execute(f"select max(batch) from ({union})").fetchone()
     if batch is None:
         raise SystemExit(f"{warehouse}: the register tables hold no load batch")

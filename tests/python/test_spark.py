@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, run
+from conftest import PROJECT_ROOT, VENV_BIN, copy_project, run
 
 sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "reference"))
 
@@ -85,22 +86,36 @@ def normalized(con, relation: str, columns: list[tuple[str, str]]) -> str:
     return f"select {', '.join(parts)} from {relation}"
 
 
-def test_every_core_marts_and_public_relation_equals_duckdb(spark_build):
-    home, warehouse, _ = spark_build
+def spark_table_sql(directory: Path, duck_columns: list[tuple[str, str]]) -> str | None:
+    """A Spark Parquet table read by DuckDB: its files, and the partition columns (partition_by on
+    Spark) from the directory names, typed as in the DuckDB build."""
+    files = sorted(directory.rglob("*.parquet"))
+    if not files:
+        return None
+    partition_columns = {part.split("=", 1)[0] for part in files[0].relative_to(directory).parts[:-1]}
+    types = dict(duck_columns)
+    columns = [f'cast("{c}" as {types[c]}) as "{c}"' if c in partition_columns and c in types else f'"{c}"'
+               for c in partition_columns]
+    hive = ", hive_partitioning = true, hive_types_autocast = false" if partition_columns else ""
+    projection = ", ".join(["* exclude (" + ", ".join(f'"{c}"' for c in partition_columns) + ")", *columns]) if partition_columns else "*"
+    return f"select {projection} from read_parquet('{directory}/**/*.parquet'{hive})"
+
+
+def differences_from_duckdb(home: Path, warehouse: Path) -> tuple[list[tuple[str, str]], int, list[str]]:
+    """Every core, marts and public relation of the DuckDB warehouse against its Spark table."""
     con = duckdb.connect()
     con.execute(f"attach '{warehouse}' as duck (read_only)")
     relations = duckdb_relations(con)
-    assert len(relations) > 40, relations
     problems = []
     compared_rows = 0
     for schema, name in relations:
         directory = home / "warehouse" / f"{schema}.db" / name
-        files = sorted(directory.glob("*.parquet"))
-        if not files:
+        duck_columns = con.execute(f"select column_name, data_type from information_schema.columns where table_catalog = 'duck' and table_schema = '{schema}' and table_name = '{name}' order by ordinal_position").fetchall()
+        table_sql = spark_table_sql(directory, duck_columns)
+        if table_sql is None:
             problems.append(f"{schema}.{name}: no Parquet table on Spark at {directory}")
             continue
-        con.execute(f"create or replace temp view spark_rel as select * from read_parquet('{directory}/*.parquet')")
-        duck_columns = con.execute(f"select column_name, data_type from information_schema.columns where table_catalog = 'duck' and table_schema = '{schema}' and table_name = '{name}' order by ordinal_position").fetchall()
+        con.execute(f"create or replace temp view spark_rel as {table_sql}")
         spark_columns = [row[0] for row in con.execute("describe spark_rel").fetchall()]
         if sorted(c for c, _ in duck_columns) != sorted(spark_columns):
             problems.append(f"{schema}.{name}: columns differ: DuckDB {[c for c, _ in duck_columns]}, Spark {spark_columns}")
@@ -116,5 +131,84 @@ def test_every_core_marts_and_public_relation_equals_duckdb(spark_build):
             problems.append(
                 f"{schema}.{name}: {only_duck} row(s) only in DuckDB, {only_spark} only on Spark (of {rows}); e.g. {example}"
             )
+    con.close()
+    return relations, compared_rows, problems
+
+
+def test_every_core_marts_and_public_relation_equals_duckdb(spark_build):
+    home, warehouse, _ = spark_build
+    relations, compared_rows, problems = differences_from_duckdb(home, warehouse)
+    assert len(relations) > 40, relations
     print(f"\ncompared {len(relations)} relations, {compared_rows} rows")
+    assert not problems, "\n".join(problems)
+
+
+SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
+REGISTER_TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
+
+
+def synth(out: Path, victims: int, batch: int) -> None:
+    subprocess.run([sys.executable, str(SYNTH), "--victims", str(victims), "--batch", str(batch), "--seed", "42",
+                    "--out", str(out), "--countries", "5", "--years", "3"], check=True, capture_output=True)
+
+
+def partition_files(table: Path) -> dict[str, tuple[int, int]]:
+    """Every Parquet file of a Spark table: its path under the table, and (size, mtime in ns)."""
+    return {str(f.relative_to(table)): (f.stat().st_size, f.stat().st_mtime_ns) for f in table.rglob("*.parquet")}
+
+
+@pytest.fixture(scope="module")
+def spark_append(tmp_path_factory):
+    """An append on Spark: `make build-spark` over a synthetic register (batch 1), then batch 2
+    (100 victims, every event in period 2025) beside it and `make append-spark`; the DuckDB
+    reference is a full build of the same register (batches 1 and 2)."""
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime: apt-get install openjdk-17-jre-headless")
+    root = tmp_path_factory.mktemp("spark_append")
+    project = copy_project(root / "project")
+    register, later = root / "register", root / "batch2"
+    synth(register, 2000, batch=1)
+    synth(later, 100, batch=2)
+    home = root / "spark"
+    env = {"JSI_EXTERNAL_REGISTER": str(register)}
+    warehouse = root / "duckdb" / "jsi.duckdb"
+    warehouse.parent.mkdir()
+    built = run(["make", "build-spark", f"SPARK_HOME_DIR={home}"], cwd=project, warehouse=warehouse,
+                timeout=3600, extra_env=env)
+    assert built.returncode == 0, built.stdout[-8000:] + built.stderr[-3000:]
+    tables = home / "warehouse" / "core.db"
+    before = {table.name: partition_files(table) for table in tables.iterdir() if table.is_dir()}
+    for table in REGISTER_TABLES:
+        (register / table / "batch_000002.parquet").symlink_to(later / table / "batch_000002.parquet")
+    started = time.monotonic()
+    appended = run(["make", "append-spark", f"SPARK_HOME_DIR={home}"], cwd=project, warehouse=warehouse,
+                   timeout=3600, extra_env=env)
+    print(f"\nmake append-spark: {time.monotonic() - started:.0f} s")
+    assert appended.returncode == 0, appended.stdout[-8000:] + appended.stderr[-3000:]
+    reference = run([str(VENV_BIN / "dbt"), "build", "--resource-type", "seed", "--resource-type", "model"],
+                    cwd=project, warehouse=warehouse, timeout=3600, extra_env=env)
+    assert reference.returncode == 0, reference.stdout[-8000:] + reference.stderr[-3000:]
+    return home, warehouse, before, appended.stdout
+
+
+def test_an_append_on_spark_rewrites_only_the_partitions_it_touches(spark_append):
+    home, _, before, log = spark_append
+    for model in ("core.fct_incidents", "core.fct_incident_victims", "core.dim_victims", "marts.impunity_tracker"):
+        assert f"incremental model {model}" in log, model
+    table = home / "warehouse" / "core.db" / "fct_incident_victims"
+    after = partition_files(table)
+    untouched = {path: stat for path, stat in before["fct_incident_victims"].items() if "period_year=2025" not in path}
+    assert untouched, "batch 1 wrote no partition outside 2025"
+    # the partitions of earlier periods are the very files batch 1 wrote: not rewritten
+    assert {path: after.get(path) for path in untouched} == untouched
+    # and the partitions of 2025, which batch 2 touches, were written again
+    rewritten = [path for path in before["fct_incident_victims"] if "period_year=2025" in path]
+    assert rewritten and not any(path in after for path in rewritten)
+    assert any("period_year=2025" in path for path in after)
+
+
+def test_an_append_on_spark_equals_a_full_duckdb_build_of_the_same_register(spark_append):
+    home, warehouse, _, _ = spark_append
+    relations, compared_rows, problems = differences_from_duckdb(home, warehouse)
+    print(f"\ncompared {len(relations)} relations, {compared_rows} rows after the append")
     assert not problems, "\n".join(problems)

@@ -29,11 +29,14 @@ appearances as (
     select all_appearances.*
     from all_appearances
     {%- if is_incremental() %}
-        where all_appearances.victim_key in (
-            select new_appearances.victim_key
-            from all_appearances as new_appearances
-            where new_appearances.load_batch_id > {{ load_batch_watermark() }}
-        )
+        {%- set picked %}
+            all_appearances.victim_key in (
+                select new_appearances.victim_key
+                from all_appearances as new_appearances
+                where new_appearances.load_batch_id > {{ load_batch_watermark() }}
+            )
+        {%- endset %}
+        where {{ rows_to_rebuild('all_appearances', picked) }}
     {%- endif %}
 
 ),

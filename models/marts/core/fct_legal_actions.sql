@@ -43,7 +43,10 @@ legal_actions_to_build as (
     select legal_actions.*
     from legal_actions
     {%- if is_incremental() %}
-        where legal_actions.load_batch_id > {{ load_batch_watermark() }}
+        {%- set picked %}
+            legal_actions.load_batch_id > {{ load_batch_watermark() }}
+        {%- endset %}
+        where {{ rows_to_rebuild('legal_actions', picked) }}
     {%- endif %}
 
 ),

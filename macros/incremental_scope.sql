@@ -1,0 +1,60 @@
+{#-
+    What an incremental run of a fact, a dimension or a register staging table rewrites.
+
+    DuckDB (strategy delete+insert by unique_key) rewrites the rows the model's own condition
+    picks: the rows of a new load batch and the rows they change (an incident that gained a
+    victim, the whole history of a legal action with a new stage, every appearance of a victim).
+
+    Spark's Parquet tables can neither delete nor update a row (that takes Delta or Iceberg, whose
+    jars these machines cannot fetch). There the strategy is insert_overwrite with partition_by
+    (dynamic partition overwrite): the run replaces each partition it writes and keeps every
+    other partition as it is. So the run recomputes every row of each partition that holds a row
+    the condition picks: a superset of DuckDB's rows, in whole partitions, so that no row of a
+    rewritten partition is lost. The partition columns are the model's partition_by, set for Spark
+    beside its strategy in its YAML; they are never null (the register's country and period are
+    tested not null), which the IN below relies on.
+-#}
+{% macro rebuilds_whole_partitions() -%}
+    {{ return(adapter.dispatch('rebuilds_whole_partitions')()) }}
+{%- endmacro %}
+
+{% macro default__rebuilds_whole_partitions() -%}
+    {{ return(false) }}
+{%- endmacro %}
+
+{% macro spark__rebuilds_whole_partitions() -%}
+    {{ return(true) }}
+{%- endmacro %}
+
+{#- The partition columns of the model being compiled (its partition_by, a list). -#}
+{% macro incremental_partition_columns() -%}
+    {%- set columns = config.get('partition_by') -%}
+    {%- if columns is none or columns | length == 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Model ' ~ model.name ~ ' is rebuilt by partition on ' ~ target.type
+            ~ ' but has no partition_by: set it beside its incremental_strategy') }}
+    {%- endif -%}
+    {{ return([columns] if columns is string else columns) }}
+{%- endmacro %}
+
+{#- The rows of `alias` an incremental run rebuilds, as a predicate: `condition` on DuckDB; on
+    Spark, every row of the partitions that hold a row meeting `condition`. `condition` names the
+    rows as `alias`; they are read from `from_sql` (a relation or a parenthesised query) when
+    given, otherwise from the CTE or relation called `alias`. -#}
+{% macro rows_to_rebuild(alias, condition, from_sql=none) -%}
+    {%- if not rebuilds_whole_partitions() -%}
+        {{ return(condition) }}
+    {%- endif -%}
+    {%- set qualified = [] -%}
+    {%- for column in incremental_partition_columns() -%}
+        {%- do qualified.append(alias ~ '.' ~ column) -%}
+    {%- endfor -%}
+    {%- set partitions -%}
+        ({{ qualified | join(', ') }}) in (
+            select {{ qualified | join(', ') }}
+            from {{ from_sql if from_sql else alias }} as {{ alias }}
+            where {{ condition }}
+        )
+    {%- endset -%}
+    {{ return(partitions) }}
+{%- endmacro %}
