@@ -110,14 +110,16 @@ SPARK_HOME_DIR ?= warehouse/spark
 # resource_type:test' runs them all on Spark too.
 SPARK_SELECT ?= resource_type:seed resource_type:model test_name:unique test_name:unique_combination_of_columns test_type:singular
 
+# dbt build on the Spark target, run from inside SPARK_HOME_DIR (where the session keeps its
+# warehouse and metastore); build-spark and append-spark add the selection
+SPARK_DBT_BUILD = cd $(SPARK_HOME_DIR) && JSI_PROJECT_DIR=$(CURDIR) JSI_SPARK_HOME=$(abspath $(SPARK_HOME_DIR)) \
+	SPARK_LOCAL_IP=127.0.0.1 $(CURDIR)/$(BIN)/dbt build --target spark --project-dir $(CURDIR) --profiles-dir $(CURDIR) \
+	--target-path $(abspath $(SPARK_HOME_DIR))/target --log-path $(abspath $(SPARK_HOME_DIR))/logs --indirect-selection empty
 build-spark: $(STAMP)  ## build seeds, staging, intermediate and marts on Spark (local session) with the key and reconciliation tests
 	command -v java >/dev/null || { echo "Spark needs a Java runtime (Debian: apt-get install openjdk-17-jre-headless)"; exit 1; }
 	$(BIN)/dbt run-operation validate_input_files --target lint
 	rm -rf $(SPARK_HOME_DIR) && mkdir -p $(SPARK_HOME_DIR)
-	cd $(SPARK_HOME_DIR) && JSI_PROJECT_DIR=$(CURDIR) JSI_SPARK_HOME=$(abspath $(SPARK_HOME_DIR)) SPARK_LOCAL_IP=127.0.0.1 \
-		$(CURDIR)/$(BIN)/dbt build --target spark --project-dir $(CURDIR) --profiles-dir $(CURDIR) \
-		--target-path $(abspath $(SPARK_HOME_DIR))/target --log-path $(abspath $(SPARK_HOME_DIR))/logs \
-		--indirect-selection empty --select $(SPARK_SELECT)
+	$(SPARK_DBT_BUILD) --select $(SPARK_SELECT)
 	@echo "built on Spark: $(SPARK_HOME_DIR)/warehouse (tables), $(SPARK_HOME_DIR)/metastore_db (catalogue)"
 
 # An append on Spark, as `make append` on DuckDB: the new load batches of $JSI_EXTERNAL_REGISTER
@@ -130,10 +132,7 @@ append-spark: $(STAMP)  ## incremental build on Spark of a new external-register
 	test -d $(SPARK_HOME_DIR)/metastore_db || { echo "no Spark warehouse in $(SPARK_HOME_DIR): run make build-spark first"; exit 1; }
 	$(BIN)/dbt run-operation validate_input_files --target lint
 	WATERMARK=$$($(BIN)/python analyses/delivery/load_batch_watermark.py $(SPARK_HOME_DIR)/warehouse) && \
-	cd $(SPARK_HOME_DIR) && JSI_PROJECT_DIR=$(CURDIR) JSI_SPARK_HOME=$(abspath $(SPARK_HOME_DIR)) SPARK_LOCAL_IP=127.0.0.1 \
-		$(CURDIR)/$(BIN)/dbt build --target spark --project-dir $(CURDIR) --profiles-dir $(CURDIR) \
-		--target-path $(abspath $(SPARK_HOME_DIR))/target --log-path $(abspath $(SPARK_HOME_DIR))/logs \
-		--indirect-selection empty --select $(SPARK_APPEND_SELECT) --vars "{append_after_load_batch: $$WATERMARK}"
+	$(SPARK_DBT_BUILD) --select $(SPARK_APPEND_SELECT) --vars "{append_after_load_batch: $$WATERMARK}"
 	@echo "appended on Spark: $(SPARK_HOME_DIR)/warehouse"
 
 rollback:  ## put the previously published warehouse back (atomic rename)

@@ -3,8 +3,9 @@
     variable JSI_EXTERNAL_REGISTER names a directory, the Parquet files of the external register
     (always a declared parent; empty when the variable is not set) beside it (source `external_register`, one file per load batch, each row carrying its
     load_batch_id). Large registers never pass through `dbt seed`.
-    In an incremental run only batches newer than the model's watermark are read; DuckDB skips the
-    older Parquet files from their row-group statistics.
+    In an incremental run on DuckDB only batches newer than the model's watermark are read (DuckDB
+    skips the older Parquet files from their row-group statistics); on Spark every batch of the
+    partitions to rewrite is read (macros/incremental_scope.sql).
 -#}
 {% macro register_rows(seed_name, external_table) -%}
     {#- the source is always a parent, so the graph (lineage, docs, manifest) is the same whatever

@@ -37,6 +37,16 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
+REGISTER_TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
+
+
+def synth(out: Path, victims: int, batch: int = 1, seed: int = 42) -> None:
+    """A synthetic external register (analyses/bench/synth.py): 5 countries, 3 years."""
+    subprocess.run([sys.executable, str(SYNTH), "--victims", str(victims), "--batch", str(batch), "--seed", str(seed),
+                    "--out", str(out), "--countries", "5", "--years", "3"], check=True, capture_output=True)
+
+
 def run(cmd: list[str], cwd: Path, warehouse: Path, timeout: int = 1800,
         extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a command in a project copy with its own warehouse path; never touches the real one.

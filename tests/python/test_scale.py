@@ -15,11 +15,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, VENV_BIN, copy_project, run
+from conftest import PROJECT_ROOT, REGISTER_TABLES, VENV_BIN, copy_project, run, synth
 
-SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
 WATERMARK = PROJECT_ROOT / "analyses" / "delivery" / "load_batch_watermark.py"
-TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 USER_ASSIGNED = {f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {f"Q{c}" for c in "MNOPQRSTUVWXYZ"}
 INCREMENTAL_TABLES = {
     "core.fct_incidents": "incident_key",
@@ -28,11 +26,6 @@ INCREMENTAL_TABLES = {
     "core.fct_legal_action_status_history": "legal_action_stage_key",
     "core.dim_victims": "victim_key",
 }
-
-
-def synth(out: Path, victims: int, batch: int = 1, seed: int = 42) -> None:
-    subprocess.run([sys.executable, str(SYNTH), "--victims", str(victims), "--batch", str(batch), "--seed", str(seed),
-                    "--out", str(out), "--countries", "5", "--years", "3"], check=True, capture_output=True)
 
 
 def table_digest(register: Path, table: str) -> str:
@@ -53,7 +46,7 @@ def test_generator_is_deterministic_and_marks_every_row_synthetic(tmp_path):
     synth(tmp_path / "a", 3000)
     synth(tmp_path / "b", 3000)
     synth(tmp_path / "c", 3000, seed=7)
-    for table in TABLES:
+    for table in REGISTER_TABLES:
         assert table_digest(tmp_path / "a", table) == table_digest(tmp_path / "b", table), table
     assert table_digest(tmp_path / "a", "incident_victims") != table_digest(tmp_path / "c", "incident_victims")
 
@@ -63,7 +56,7 @@ def test_generator_is_deterministic_and_marks_every_row_synthetic(tmp_path):
     assert con.execute(f"select count(*) from {victims}").fetchone()[0] == 3000
     countries = {r[0] for r in con.execute(f"select distinct country_code from {events}").fetchall()}
     assert countries and countries <= USER_ASSIGNED, "synthetic rows must never use a real country code"
-    for table in TABLES:
+    for table in REGISTER_TABLES:
         sections = con.execute(
             f"select distinct source_section from read_parquet('{tmp_path / 'a'}/{table}/*.parquet')").fetchall()
         assert sections == [("synthetic",)], table
@@ -150,7 +143,7 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
         assert differing_rows(full, replayed, table) == 0, table
 
     # a second delivery: the batch-2 files appear beside batch 1; dbt build on the same file is incremental
-    for table in TABLES:
+    for table in REGISTER_TABLES:
         (register / table / "batch_000002.parquet").symlink_to(root / "append" / table / "batch_000002.parquet")
     incremental = root / "incremental" / "jsi.duckdb"
     incremental.parent.mkdir()

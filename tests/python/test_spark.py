@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, VENV_BIN, copy_project, run
+from conftest import PROJECT_ROOT, REGISTER_TABLES, VENV_BIN, copy_project, run, synth
 
 sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "reference"))
 
@@ -141,15 +140,6 @@ def test_every_core_marts_and_public_relation_equals_duckdb(spark_build):
     assert len(relations) > 40, relations
     print(f"\ncompared {len(relations)} relations, {compared_rows} rows")
     assert not problems, "\n".join(problems)
-
-
-SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
-REGISTER_TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
-
-
-def synth(out: Path, victims: int, batch: int) -> None:
-    subprocess.run([sys.executable, str(SYNTH), "--victims", str(victims), "--batch", str(batch), "--seed", "42",
-                    "--out", str(out), "--countries", "5", "--years", "3"], check=True, capture_output=True)
 
 
 def partition_files(table: Path) -> dict[str, tuple[int, int]]:
