@@ -220,8 +220,16 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
             assert warehouse.stat().st_ino != before, "make build published a new file"
             page.reload()
             assert big_numbers(page) == expected_headlines(warehouse)
-            held = {path for pid in process_tree(server.pid) for path in open_files(pid)}
-            assert not {p for p in held if p.name.startswith("jsi.duckdb")}, "Superset keeps no warehouse file open"
+            # a chart still querying after the reload has the file open for that query: wait up to
+            # 60 s for the queries to end, after which no process of Superset may hold it
+            deadline = time.monotonic() + 60
+            while True:
+                held = {path for pid in process_tree(server.pid) for path in open_files(pid)}
+                held = {p for p in held if p.name.startswith("jsi.duckdb")}
+                if not held or time.monotonic() > deadline:
+                    break
+                time.sleep(1)
+            assert not held, "Superset keeps no warehouse file open"
             screenshot(page, "superset_dashboard_after_republish.png")
             browser.close()
     finally:
