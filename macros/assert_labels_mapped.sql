@@ -5,9 +5,9 @@
     model that applies the mappings, so nothing downstream is built and the published warehouse
     stays as it was.
 
-    checks: [{'field': field as published, 'column': staged column, 'xwalk': staging model of the
-    mapping seed, 'seed': the seed's name, 'missing': label used for an empty cell, or none when
-    empty cells need no mapping}]
+    checks: [{'field': field as published, 'column': staged column, 'seed': the mapping seed,
+    'label': its column of source labels (default source_label), 'missing': label used for an
+    empty cell, or none when empty cells need no mapping}]
 -#}
 {% macro assert_labels_mapped(source_id, file_path, staged, where, checks) %}
     {%- if not execute -%}
@@ -28,10 +28,10 @@
                 '{{ check.seed }}' as seed,
                 count(*) as records
             from {{ ref(staged) }} as staged
-            left join {{ ref(check.xwalk) }} as xwalk
-                on {{ label_key(value) }} = xwalk.label_key
+            left join {{ ref(check.seed) }} as xwalk
+                on {{ label_key(value) }} = {{ label_key('xwalk.' ~ check.get('label', 'source_label')) }}
             where ({{ where }})
-                and xwalk.label_key is null
+                and xwalk.{{ check.get('label', 'source_label') }} is null
                 and {{ value }} is not null
             group by all
         {%- endset -%}

@@ -10,7 +10,7 @@ with
 
 assessments as (
 
-    select * from {{ ref('stg_jsi__assessments') }}
+    select * from {{ ref('jsi_assessments') }}
 
 ),
 

@@ -215,7 +215,8 @@ def mart_queries(con, assessed: tuple[str, int], synthetic: tuple[str, int]) -> 
         "bi": f"select * from marts.sdg_16_10_1 where country_code = '{country}' and period_year = {period}",
         "direct": ("select sdg_violation_code, sdg_victim_group, sdg_sex, sdg_perpetrator_status, count(*) as victims "
                    "from core.fct_incident_victims "
-                   f"where country_code = '{country}' and period_year = {period} and is_sdg_16_10_1_case "
+                   f"where country_code = '{country}' and period_year = {period} and is_verified and victim_type = 'person' "
+                   "and sdg_victim_group != 'out_of_scope' and sdg_violation_code in ('A', 'B', 'C', 'D', 'E', 'F') "
                    "and event_year = period_year group by all"),
     })
     country, period = synthetic

@@ -120,18 +120,18 @@ def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
 
 
 def sdg_totals(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Verified persons of the period per SDG 16.10.1 violation type, zeros included; the
-    deprivations of liberty whose arbitrariness is not established come last, beside D."""
+    """Verified persons and incidents of the period per SDG 16.10.1 violation type, zeros included,
+    as marts.sdg_16_10_1_by_type counts them (never summed from the cells: an incident is counted
+    once); the deprivations of liberty whose arbitrariness is not established come last, beside D."""
     return query(
         warehouse,
         f"""
         select sdg_violation_code as "Code", sdg_violation_name as "Violation",
-               sum(verified_victims)::bigint as "Verified persons",
-               sum(verified_incidents)::bigint as "Incidents",
-               sum(undated_verified_victims)::bigint as "Undated (not counted)"
-        from marts.sdg_16_10_1 {PERIOD_FILTER}
-        group by all
-        order by not bool_or(is_sdg_16_10_1_violation), "Code"
+               verified_victims as "Verified persons",
+               verified_incidents as "Incidents",
+               undated_verified_victims as "Undated (not counted)"
+        from marts.sdg_16_10_1_by_type {PERIOD_FILTER}
+        order by not is_sdg_16_10_1_violation, "Code"
         """,
         [country, year],
     )

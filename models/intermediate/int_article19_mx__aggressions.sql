@@ -8,9 +8,9 @@
     'int_article19_mx__records_checked',
     'staged.rejected_column is null',
     [
-        {'field': 'type', 'column': 'aggression_type_label', 'xwalk': 'stg_reference__article19_mx__aggression_type', 'seed': 'xwalk_article19_mx__aggression_type'},
-        {'field': 'responsable', 'column': 'perpetrator_label', 'xwalk': 'stg_reference__article19_mx__perpetrator', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
-        {'field': 'sexo', 'column': 'sex_label', 'xwalk': 'stg_reference__article19_mx__sex', 'seed': 'xwalk_article19_mx__sex'},
+        {'field': 'type', 'column': 'aggression_type_label', 'seed': 'xwalk_article19_mx__aggression_type'},
+        {'field': 'responsable', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
+        {'field': 'sexo', 'column': 'sex_label', 'seed': 'xwalk_article19_mx__sex'},
     ]
 ) }}
 with
@@ -24,19 +24,19 @@ records as (
 
 aggression_types as (
 
-    select * from {{ ref('stg_reference__article19_mx__aggression_type') }}
+    select * from {{ ref('xwalk_article19_mx__aggression_type') }}
 
 ),
 
 perpetrators as (
 
-    select * from {{ ref('stg_reference__article19_mx__perpetrator') }}
+    select * from {{ ref('xwalk_article19_mx__perpetrator') }}
 
 ),
 
 sexes as (
 
-    select * from {{ ref('stg_reference__article19_mx__sex') }}
+    select * from {{ ref('xwalk_article19_mx__sex') }}
 
 ),
 
@@ -68,11 +68,11 @@ final as (
 
     from records
     inner join aggression_types
-        on {{ label_key('records.aggression_type_label') }} = aggression_types.label_key
+        on {{ label_key('records.aggression_type_label') }} = {{ label_key('aggression_types.source_label') }}
     inner join perpetrators
-        on {{ label_key("coalesce(records.perpetrator_label, '(not stated)')") }} = perpetrators.label_key
+        on {{ label_key("coalesce(records.perpetrator_label, '(not stated)')") }} = {{ label_key('perpetrators.source_label') }}
     inner join sexes
-        on {{ label_key('records.sex_label') }} = sexes.label_key
+        on {{ label_key('records.sex_label') }} = {{ label_key('sexes.source_label') }}
 
 )
 

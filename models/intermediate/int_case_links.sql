@@ -31,13 +31,13 @@ incidents as (
 
 folds as (
 
-    select * from {{ ref('stg_reference__name_folds') }}
+    select * from {{ ref('ref_name_folds') }}
 
 ),
 
 decisions as (
 
-    select * from {{ ref('stg_reference__case_link_decisions') }}
+    select * from {{ ref('ref_case_link_decisions') }}
 
 ),
 
@@ -72,7 +72,7 @@ ordered_folds as (
 
     select
         folds.pattern,
-        folds.replacement,
+        coalesce(folds.replacement, '') as replacement,
         row_number() over (order by folds.rule_order) as step
     from folds
 

@@ -6,11 +6,11 @@
     'int_cpj__records_checked',
     'staged.rejected_column is null',
     [
-        {'field': 'combinedStatus', 'column': 'combined_status', 'xwalk': 'stg_reference__cpj__combined_status', 'seed': 'xwalk_cpj__combined_status'},
-        {'field': 'typeOfDeath', 'column': 'type_of_death', 'xwalk': 'stg_reference__cpj__type_of_death', 'seed': 'xwalk_cpj__type_of_death'},
-        {'field': 'type', 'column': 'victim_kind', 'xwalk': 'stg_reference__cpj__victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
-        {'field': 'gender', 'column': 'gender_label', 'xwalk': 'stg_reference__cpj__gender', 'seed': 'xwalk_cpj__gender', 'missing': '(not stated)'},
-        {'field': 'impunityMurder', 'column': 'impunity_murder', 'xwalk': 'stg_reference__cpj__impunity', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
+        {'field': 'combinedStatus', 'column': 'combined_status', 'seed': 'xwalk_cpj__combined_status'},
+        {'field': 'typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death'},
+        {'field': 'type', 'column': 'victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
+        {'field': 'gender', 'column': 'gender_label', 'seed': 'xwalk_cpj__gender', 'missing': '(not stated)'},
+        {'field': 'impunityMurder', 'column': 'impunity_murder', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
     ]
 ) }}
 with
@@ -24,31 +24,31 @@ records as (
 
 statuses as (
 
-    select * from {{ ref('stg_reference__cpj__combined_status') }}
+    select * from {{ ref('xwalk_cpj__combined_status') }}
 
 ),
 
 deaths as (
 
-    select * from {{ ref('stg_reference__cpj__type_of_death') }}
+    select * from {{ ref('xwalk_cpj__type_of_death') }}
 
 ),
 
 kinds as (
 
-    select * from {{ ref('stg_reference__cpj__victim_kind') }}
+    select * from {{ ref('xwalk_cpj__victim_kind') }}
 
 ),
 
 genders as (
 
-    select * from {{ ref('stg_reference__cpj__gender') }}
+    select * from {{ ref('xwalk_cpj__gender') }}
 
 ),
 
 impunity as (
 
-    select * from {{ ref('stg_reference__cpj__impunity') }}
+    select * from {{ ref('xwalk_cpj__impunity') }}
 
 ),
 
@@ -90,15 +90,15 @@ final as (
 
     from records
     inner join statuses
-        on {{ label_key('records.combined_status') }} = statuses.label_key
+        on {{ label_key('records.combined_status') }} = {{ label_key('statuses.source_label') }}
     inner join deaths
-        on {{ label_key('records.type_of_death') }} = deaths.label_key
+        on {{ label_key('records.type_of_death') }} = {{ label_key('deaths.source_label') }}
     inner join kinds
-        on {{ label_key('records.victim_kind') }} = kinds.label_key
+        on {{ label_key('records.victim_kind') }} = {{ label_key('kinds.source_label') }}
     inner join genders
-        on {{ label_key("coalesce(records.gender_label, '(not stated)')") }} = genders.label_key
+        on {{ label_key("coalesce(records.gender_label, '(not stated)')") }} = {{ label_key('genders.source_label') }}
     inner join impunity
-        on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = impunity.label_key
+        on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = {{ label_key('impunity.source_label') }}
     inner join record_perpetrators
         on records.source_row_number = record_perpetrators.source_row_number
 

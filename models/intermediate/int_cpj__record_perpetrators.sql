@@ -7,7 +7,7 @@
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
     'int_cpj__sources_of_fire',
     'true',
-    [{'field': 'sourcesOfFire', 'column': 'source_of_fire_label', 'xwalk': 'stg_reference__cpj__source_of_fire', 'seed': 'xwalk_cpj__source_of_fire'}]
+    [{'field': 'sourcesOfFire', 'column': 'source_of_fire_label', 'seed': 'xwalk_cpj__source_of_fire'}]
 ) }}
 with
 
@@ -19,19 +19,19 @@ listed_sources_of_fire as (
 
 sources_of_fire as (
 
-    select * from {{ ref('stg_reference__cpj__source_of_fire') }}
+    select * from {{ ref('xwalk_cpj__source_of_fire') }}
 
 ),
 
 perpetrator_types as (
 
-    select * from {{ ref('stg_vocab__perpetrator_types') }}
+    select * from {{ ref('vocab_perpetrator_types') }}
 
 ),
 
 perpetrator_statuses as (
 
-    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
+    select * from {{ ref('ref_sdg_perpetrator_statuses') }}
 
 ),
 
@@ -49,7 +49,7 @@ final as (
 
     from listed_sources_of_fire
     inner join sources_of_fire
-        on {{ label_key('listed_sources_of_fire.source_of_fire_label') }} = sources_of_fire.label_key
+        on {{ label_key('listed_sources_of_fire.source_of_fire_label') }} = {{ label_key('sources_of_fire.source_label') }}
     inner join perpetrator_types
         on sources_of_fire.perpetrator_type_code = perpetrator_types.perpetrator_type_code
     inner join perpetrator_statuses

@@ -8,7 +8,7 @@
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
     'stg_cpj__killed_journalists',
     'true',
-    [{'field': 'country', 'column': 'country_name', 'xwalk': 'stg_reference__cpj__country', 'seed': 'xwalk_cpj__country'}]
+    [{'field': 'country', 'column': 'country_name', 'seed': 'xwalk_cpj__country', 'label': 'cpj_country'}]
 ) }}
 with
 
@@ -20,7 +20,7 @@ staged as (
 
 countries as (
 
-    select * from {{ ref('stg_reference__cpj__country') }}
+    select * from {{ ref('xwalk_cpj__country') }}
 
 ),
 
@@ -33,19 +33,19 @@ final as (
             when staged.full_name is null and staged.event_year is null and staged.country_name is null then 'gender'
             when staged.event_year is null then 'year'
             when staged.country_name is null then 'country'
-            when countries.label_key is not null and countries.country_code is null then 'country'
+            when countries.cpj_country is not null and countries.country_code is null then 'country'
         end as rejected_column,
         case
             when staged.full_name is null and staged.event_year is null and staged.country_name is null
                 then 'empty record: no name, year or country (only gender holds a value)'
             when staged.event_year is null then 'no year: the record cannot be placed in a period'
             when staged.country_name is null then 'no country: the record cannot be placed in a country'
-            when countries.label_key is not null and countries.country_code is null then countries.basis
+            when countries.cpj_country is not null and countries.country_code is null then countries.basis
         end as rejection_reason
 
     from staged
     left join countries
-        on {{ label_key('staged.country_name') }} = countries.label_key
+        on {{ label_key('staged.country_name') }} = {{ label_key('countries.cpj_country') }}
 
 )
 

@@ -23,7 +23,7 @@ articles as (
 
 report_victim_groups as (
 
-    select * from {{ ref('stg_reference__report_victim_groups') }}
+    select * from {{ ref('ref_report_victim_groups') }}
 
 ),
 

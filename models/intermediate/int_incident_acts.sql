@@ -13,13 +13,13 @@ events as (
 
 category_to_sdg as (
 
-    select * from {{ ref('stg_reference__category_to_sdg') }}
+    select * from {{ ref('xwalk_category_to_sdg') }}
 
 ),
 
 arbitrariness_bases as (
 
-    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_bases') }}
 
 ),
 

@@ -24,7 +24,7 @@ regions as (
 
 countries as (
 
-    select * from {{ ref('stg_reference__countries') }}
+    select * from {{ ref('ref_countries') }}
 
 ),
 

@@ -14,19 +14,19 @@ victims as (
 
 rules as (
 
-    select * from {{ ref('stg_reference__confidentiality_rules') }}
+    select * from {{ ref('ref_confidentiality_rules') }}
 
 ),
 
 decisions as (
 
-    select * from {{ ref('stg_reference__confidentiality_decisions') }}
+    select * from {{ ref('ref_confidentiality_decisions') }}
 
 ),
 
 levels as (
 
-    select * from {{ ref('stg_vocab__confidentiality_levels') }}
+    select * from {{ ref('vocab_confidentiality_levels') }}
 
 ),
 

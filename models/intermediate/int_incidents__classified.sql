@@ -16,31 +16,31 @@ most_serious as (
 
 category_to_jfj as (
 
-    select * from {{ ref('stg_reference__category_to_jfj') }}
+    select * from {{ ref('xwalk_category_to_jfj') }}
 
 ),
 
 perpetrator_types as (
 
-    select * from {{ ref('stg_vocab__perpetrator_types') }}
+    select * from {{ ref('vocab_perpetrator_types') }}
 
 ),
 
 verification_statuses as (
 
-    select * from {{ ref('stg_vocab__verification_statuses') }}
+    select * from {{ ref('vocab_verification_statuses') }}
 
 ),
 
 arbitrariness_bases as (
 
-    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_bases') }}
 
 ),
 
 cities as (
 
-    select * from {{ ref('stg_reference__cities') }}
+    select * from {{ ref('ref_cities') }}
 
 ),
 

@@ -5,13 +5,13 @@ with
 
 catalogue as (
 
-    select * from {{ ref('stg_reference__indicator_measures') }}
+    select * from {{ ref('ref_indicator_measures') }}
 
 ),
 
 indicators as (
 
-    select * from {{ ref('stg_jsi__indicators') }}
+    select * from {{ ref('jsi_indicators') }}
 
 ),
 

@@ -12,7 +12,7 @@ case_sources as (
 
 outcomes as (
 
-    select * from {{ ref('stg_vocab__impunity_outcomes') }}
+    select * from {{ ref('vocab_impunity_outcomes') }}
 
 ),
 

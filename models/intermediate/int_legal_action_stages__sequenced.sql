@@ -11,7 +11,7 @@ stages as (
 
 legal_stages as (
 
-    select * from {{ ref('stg_vocab__legal_stages') }}
+    select * from {{ ref('vocab_legal_stages') }}
 
 ),
 

@@ -20,19 +20,19 @@ legal_actions as (
 
 victim_roles as (
 
-    select * from {{ ref('stg_vocab__victim_roles') }}
+    select * from {{ ref('vocab_victim_roles') }}
 
 ),
 
 conventions as (
 
-    select * from {{ ref('stg_reference__name_gender_conventions') }}
+    select * from {{ ref('ref_name_gender_conventions') }}
 
 ),
 
 exceptions as (
 
-    select * from {{ ref('stg_reference__name_gender_exceptions') }}
+    select * from {{ ref('ref_name_gender_exceptions') }}
 
 ),
 

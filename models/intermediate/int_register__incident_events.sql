@@ -32,7 +32,7 @@ article19_mx as (
 
 sources as (
 
-    select * from {{ ref('stg_reference__sources') }}
+    select * from {{ ref('ref_sources') }}
 
 ),
 

@@ -31,7 +31,7 @@ article19_mx as (
 
 sources as (
 
-    select * from {{ ref('stg_reference__sources') }}
+    select * from {{ ref('ref_sources') }}
 
 ),
 

@@ -27,7 +27,7 @@ cpj as (
 
 sources as (
 
-    select * from {{ ref('stg_reference__sources') }}
+    select * from {{ ref('ref_sources') }}
 
 ),
 

@@ -18,13 +18,13 @@ victims as (
 
 report_victim_groups as (
 
-    select * from {{ ref('stg_reference__report_victim_groups') }}
+    select * from {{ ref('ref_report_victim_groups') }}
 
 ),
 
 category_metrics as (
 
-    select * from {{ ref('stg_reference__category_to_published_metric') }}
+    select * from {{ ref('xwalk_category_to_published_metric') }}
 
 ),
 

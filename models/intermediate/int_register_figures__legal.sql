@@ -25,13 +25,13 @@ dim_victims as (
 
 report_victim_groups as (
 
-    select * from {{ ref('stg_reference__report_victim_groups') }}
+    select * from {{ ref('ref_report_victim_groups') }}
 
 ),
 
 procedure_types as (
 
-    select * from {{ ref('stg_vocab__procedure_types') }}
+    select * from {{ ref('vocab_procedure_types') }}
 
 ),
 

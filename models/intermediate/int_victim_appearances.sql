@@ -17,7 +17,7 @@ legal_actions as (
 
 victim_roles as (
 
-    select * from {{ ref('stg_vocab__victim_roles') }}
+    select * from {{ ref('vocab_victim_roles') }}
 
 ),
 

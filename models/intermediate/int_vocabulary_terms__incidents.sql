@@ -3,15 +3,15 @@
 -- the seeds word them. vocabulary_terms gathers every vocabulary from here and
 -- int_vocabulary_terms__legal.
 {{ vocabulary_terms([
-    {'vocabulary': 'incident_category', 'model': 'stg_vocab__incident_categories', 'code': 'category_code', 'label': 'category_name'},
-    {'vocabulary': 'event_context', 'model': 'stg_vocab__event_contexts', 'code': 'context_code', 'label': 'context_name'},
-    {'vocabulary': 'perpetrator_type', 'model': 'stg_vocab__perpetrator_types', 'code': 'perpetrator_type_code', 'label': 'perpetrator_type_name',
+    {'vocabulary': 'incident_category', 'model': 'vocab_incident_categories', 'code': 'category_code', 'label': 'category_name'},
+    {'vocabulary': 'event_context', 'model': 'vocab_event_contexts', 'code': 'context_code', 'label': 'context_name'},
+    {'vocabulary': 'perpetrator_type', 'model': 'vocab_perpetrator_types', 'code': 'perpetrator_type_code', 'label': 'perpetrator_type_name',
         'rule': "'SDG 16.10.1 perpetrator status: ' || replace(sdg_perpetrator_status, '_', '-')"},
-    {'vocabulary': 'verification_status', 'model': 'stg_vocab__verification_statuses', 'code': 'verification_status_code', 'label': 'verification_status_name',
+    {'vocabulary': 'verification_status', 'model': 'vocab_verification_statuses', 'code': 'verification_status_code', 'label': 'verification_status_name',
         'rule': "case when is_verified then 'counted as verified' else 'not counted as verified' end"},
-    {'vocabulary': 'arbitrariness_basis', 'model': 'stg_vocab__arbitrariness_bases', 'code': 'arbitrariness_basis_code', 'label': 'arbitrariness_basis_name',
+    {'vocabulary': 'arbitrariness_basis', 'model': 'vocab_arbitrariness_bases', 'code': 'arbitrariness_basis_code', 'label': 'arbitrariness_basis_name',
         'rule': "case when is_arbitrary then 'arbitrary: SDG 16.10.1 type D' else 'not arbitrary: not counted as type D' end"},
-    {'vocabulary': 'victim_role', 'model': 'stg_vocab__victim_roles', 'code': 'role_code', 'label': 'role_name',
+    {'vocabulary': 'victim_role', 'model': 'vocab_victim_roles', 'code': 'role_code', 'label': 'role_name',
         'rule': "case when is_media_worker then 'journalist or media worker' else 'not a media worker' end"},
-    {'vocabulary': 'victim_type', 'model': 'stg_vocab__victim_types', 'code': 'victim_type_code', 'label': 'victim_type_name'},
+    {'vocabulary': 'victim_type', 'model': 'vocab_victim_types', 'code': 'victim_type_code', 'label': 'victim_type_name'},
 ]) }}

@@ -1,13 +1,13 @@
 -- The terms of the vocabularies of sex, legal proceedings, outcomes and assessments, with label and
 -- definition as the seeds word them (see int_vocabulary_terms__incidents).
 {{ vocabulary_terms([
-    {'vocabulary': 'gender', 'model': 'stg_vocab__genders', 'code': 'gender_code', 'label': 'gender_name',
+    {'vocabulary': 'gender', 'model': 'vocab_genders', 'code': 'gender_code', 'label': 'gender_name',
         'rule': "'SDG 16.10.1 sex: ' || replace(sdg_sex, '_', ' ')"},
-    {'vocabulary': 'gender_basis', 'model': 'stg_vocab__gender_bases', 'code': 'gender_basis_code', 'label': 'gender_basis_name'},
-    {'vocabulary': 'legal_stage', 'model': 'stg_vocab__legal_stages', 'code': 'stage_code', 'label': 'stage_name',
+    {'vocabulary': 'gender_basis', 'model': 'vocab_gender_bases', 'code': 'gender_basis_code', 'label': 'gender_basis_name'},
+    {'vocabulary': 'legal_stage', 'model': 'vocab_legal_stages', 'code': 'stage_code', 'label': 'stage_name',
         'rule': "'outcome: ' || replace(outcome_group, '_', ' ')"},
-    {'vocabulary': 'procedure_type', 'model': 'stg_vocab__procedure_types', 'code': 'procedure_type', 'label': 'procedure_name'},
-    {'vocabulary': 'impunity_outcome', 'model': 'stg_vocab__impunity_outcomes', 'code': 'impunity_outcome_code', 'label': 'impunity_outcome_name'},
-    {'vocabulary': 'article_role', 'model': 'stg_vocab__article_roles', 'code': 'role_toward_journalists', 'label': 'role_name'},
-    {'vocabulary': 'assessment_status', 'model': 'stg_vocab__assessment_statuses', 'code': 'assessment_status', 'label': 'status_name'},
+    {'vocabulary': 'procedure_type', 'model': 'vocab_procedure_types', 'code': 'procedure_type', 'label': 'procedure_name'},
+    {'vocabulary': 'impunity_outcome', 'model': 'vocab_impunity_outcomes', 'code': 'impunity_outcome_code', 'label': 'impunity_outcome_name'},
+    {'vocabulary': 'article_role', 'model': 'vocab_article_roles', 'code': 'role_toward_journalists', 'label': 'role_name'},
+    {'vocabulary': 'assessment_status', 'model': 'vocab_assessment_statuses', 'code': 'assessment_status', 'label': 'status_name'},
 ]) }}

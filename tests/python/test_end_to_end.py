@@ -112,7 +112,9 @@ def test_sdg_mart_counts_every_sdg_case_of_the_period_once_per_person_and_type(w
         """
         select count(distinct (country_code, period_year, victim_key, sdg_violation_code)), count(*)
         from core.fct_incident_victims
-        where is_sdg_16_10_1_case and event_year = period_year and event_country_code = country_code
+        where is_verified and victim_type = 'person' and sdg_victim_group != 'out_of_scope'
+          and sdg_violation_code in ('A', 'B', 'C', 'D', 'E', 'F')
+          and event_year = period_year and event_country_code = country_code
         """
     ).fetchone()
     assert from_mart == from_fact

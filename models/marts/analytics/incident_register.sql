@@ -24,6 +24,14 @@ terms as (
 
 ),
 
+-- the SDG 16.10.1 rule's decision, read from its one home
+sdg_cases as (
+
+    select * from {{ ref('sdg_16_10_1_victims') }}
+    where is_sdg_16_10_1_violation
+
+),
+
 final as (
 
     select
@@ -54,7 +62,7 @@ final as (
         incidents.category_name,
         incidents.sdg_violation_code,
         incidents.sdg_violation_name,
-        victims.is_sdg_16_10_1_case,
+        sdg_cases.incident_victim_id is not null as is_sdg_16_10_1_case,
         incidents.jfj_category_code,
         incidents.jfj_category_name,
         incidents.context_code,
@@ -91,6 +99,11 @@ final as (
     from victims
     inner join incidents
         on victims.incident_key = incidents.incident_key
+    left join sdg_cases
+        on
+            victims.country_code = sdg_cases.country_code
+            and victims.period_year = sdg_cases.period_year
+            and victims.incident_victim_id = sdg_cases.incident_victim_id
     left join terms as context_terms
         on context_terms.vocabulary = 'event_context' and incidents.context_code = context_terms.term_code
     left join terms as victim_type_terms

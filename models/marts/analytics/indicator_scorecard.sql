@@ -6,13 +6,13 @@ with
 
 assessments as (
 
-    select * from {{ ref('stg_jsi__assessments') }}
+    select * from {{ ref('jsi_assessments') }}
 
 ),
 
 statuses as (
 
-    select * from {{ ref('stg_vocab__assessment_statuses') }}
+    select * from {{ ref('vocab_assessment_statuses') }}
 
 ),
 
@@ -36,7 +36,7 @@ statistics as (
 
 catalogue as (
 
-    select * from {{ ref('stg_reference__indicator_measures') }}
+    select * from {{ ref('ref_indicator_measures') }}
     where is_headline
 
 ),

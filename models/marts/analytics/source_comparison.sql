@@ -12,7 +12,7 @@ case_sources as (
 
 sdg_violation_types as (
 
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('ref_sdg_violation_types') }}
 
 ),
 

@@ -2,13 +2,13 @@ with
 
 cities as (
 
-    select * from {{ ref('stg_reference__cities') }}
+    select * from {{ ref('ref_cities') }}
 
 ),
 
 regions as (
 
-    select * from {{ ref('stg_reference__regions') }}
+    select * from {{ ref('ref_regions') }}
 
 ),
 

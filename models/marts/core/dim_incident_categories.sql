@@ -2,31 +2,31 @@ with
 
 categories as (
 
-    select * from {{ ref('stg_vocab__incident_categories') }}
+    select * from {{ ref('vocab_incident_categories') }}
 
 ),
 
 category_to_sdg as (
 
-    select * from {{ ref('stg_reference__category_to_sdg') }}
+    select * from {{ ref('xwalk_category_to_sdg') }}
 
 ),
 
 sdg_violation_types as (
 
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('ref_sdg_violation_types') }}
 
 ),
 
 category_to_jfj as (
 
-    select * from {{ ref('stg_reference__category_to_jfj') }}
+    select * from {{ ref('xwalk_category_to_jfj') }}
 
 ),
 
 jfj_categories as (
 
-    select * from {{ ref('stg_reference__jfj_categories') }}
+    select * from {{ ref('ref_jfj_categories') }}
 
 ),
 

@@ -2,13 +2,13 @@ with
 
 indicators as (
 
-    select * from {{ ref('stg_jsi__indicators') }}
+    select * from {{ ref('jsi_indicators') }}
 
 ),
 
 sub_indicators as (
 
-    select * from {{ ref('stg_jsi__sub_indicators') }}
+    select * from {{ ref('jsi_sub_indicators') }}
 
 ),
 

@@ -2,13 +2,13 @@ with
 
 regions as (
 
-    select * from {{ ref('stg_reference__regions') }}
+    select * from {{ ref('ref_regions') }}
 
 ),
 
 cities as (
 
-    select * from {{ ref('stg_reference__cities') }}
+    select * from {{ ref('ref_cities') }}
 
 ),
 

@@ -12,13 +12,13 @@ all_appearances as (
 
 role_to_victim_group as (
 
-    select * from {{ ref('stg_reference__role_to_victim_group') }}
+    select * from {{ ref('xwalk_role_to_victim_group') }}
 
 ),
 
 gender_bases as (
 
-    select * from {{ ref('stg_vocab__gender_bases') }}
+    select * from {{ ref('vocab_gender_bases') }}
 
 ),
 

@@ -14,19 +14,13 @@ victims as (
 
 role_to_victim_group as (
 
-    select * from {{ ref('stg_reference__role_to_victim_group') }}
+    select * from {{ ref('xwalk_role_to_victim_group') }}
 
 ),
 
 genders as (
 
-    select * from {{ ref('stg_vocab__genders') }}
-
-),
-
-sdg_violation_types as (
-
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('vocab_genders') }}
 
 ),
 
@@ -124,12 +118,6 @@ final as (
         resolved.resolved_gender as gender,
         resolved.resolved_gender_basis as gender_basis,
         genders.sdg_sex,
-        (
-            incidents.is_verified
-            and resolved.victim_type = 'person'
-            and sdg_violation_types.is_sdg_16_10_1_violation
-            and role_to_victim_group.sdg_victim_group != 'out_of_scope'
-        ) as is_sdg_16_10_1_case,
         resolved.source_section,
         resolved.source_locator,
         resolved.source_id,
@@ -143,8 +131,6 @@ final as (
         on resolved.role_code = role_to_victim_group.role_code
     inner join genders
         on resolved.resolved_gender = genders.gender_code
-    inner join sdg_violation_types
-        on incidents.sdg_violation_code = sdg_violation_types.sdg_violation_code
 
 )
 

@@ -8,13 +8,13 @@ legal_actions as (
 
 victim_roles as (
 
-    select * from {{ ref('stg_vocab__victim_roles') }}
+    select * from {{ ref('vocab_victim_roles') }}
 
 ),
 
 role_to_victim_group as (
 
-    select * from {{ ref('stg_reference__role_to_victim_group') }}
+    select * from {{ ref('xwalk_role_to_victim_group') }}
 
 ),
 
@@ -26,7 +26,7 @@ incidents as (
 
 report_victim_groups as (
 
-    select * from {{ ref('stg_reference__report_victim_groups') }}
+    select * from {{ ref('ref_report_victim_groups') }}
 
 ),
 

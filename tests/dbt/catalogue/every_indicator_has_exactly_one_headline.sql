@@ -3,13 +3,13 @@ with
 
 indicators as (
 
-    select * from {{ ref('stg_jsi__indicators') }}
+    select * from {{ ref('jsi_indicators') }}
 
 ),
 
 catalogue as (
 
-    select * from {{ ref('stg_reference__indicator_measures') }}
+    select * from {{ ref('ref_indicator_measures') }}
 
 ),
 

@@ -4,15 +4,15 @@
 -- one row per breach.
 with
 
-victims as (
+sdg_cases as (
 
-    select * from {{ ref('fct_incident_victims') }}
+    select * from {{ ref('sdg_16_10_1_victims') }}
 
 ),
 
 verification_statuses as (
 
-    select * from {{ ref('stg_vocab__verification_statuses') }}
+    select * from {{ ref('vocab_verification_statuses') }}
 
 ),
 
@@ -24,7 +24,7 @@ acts as (
 
 categories as (
 
-    select * from {{ ref('stg_vocab__incident_categories') }}
+    select * from {{ ref('vocab_incident_categories') }}
 
 ),
 
@@ -36,7 +36,7 @@ incidents as (
 
 arbitrariness_bases as (
 
-    select * from {{ ref('stg_vocab__arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_bases') }}
 
 ),
 
@@ -44,15 +44,13 @@ unverified_sdg_victims as (
 
     select
         'SDG 16.10.1 victim without a verified status' as problem,
-        victims.incident_victim_id as row_id,
-        victims.verification_status_code as offending_value
+        sdg_cases.incident_victim_id as row_id,
+        sdg_cases.verification_status_code as offending_value
 
-    from victims
+    from sdg_cases
     left join verification_statuses
-        on victims.verification_status_code = verification_statuses.verification_status_code
-    where
-        victims.is_sdg_16_10_1_case
-        and not coalesce(verification_statuses.is_verified, false)
+        on sdg_cases.verification_status_code = verification_statuses.verification_status_code
+    where not coalesce(verification_statuses.is_verified, false)
 
 ),
 

@@ -1,9 +1,10 @@
 -- SDG 16.10.1: verified PERSONS of the period by violation type (A-F) x victim group x sex x
--- perpetrator status, each person counted once per violation type (int_sdg_16_10_1__victim_cases),
--- with the number of incidents beside it, explicit zero rows for every country-period that an
--- assessment covers or any source records, the
--- deprivations of liberty whose arbitrariness is not established beside type D, and undated cases
--- apart (never counted in the period).
+-- perpetrator status, each person counted once per violation type (sdg_16_10_1_victims), with the
+-- number of incidents beside it, explicit zero rows for every country-period that an assessment
+-- covers or any source records, the deprivations of liberty whose arbitrariness is not
+-- established beside type D, and undated cases apart (never counted in the period). Persons and
+-- appearances add up over the cells of one type; incidents do not (an incident with victims in two
+-- cells is in both): sdg_16_10_1_by_type gives each type's totals.
 with
 
 assessments as (
@@ -37,32 +38,32 @@ periods as (
 
 sdg_violation_types as (
 
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('ref_sdg_violation_types') }}
 
 ),
 
 victim_cases as (
 
-    select * from {{ ref('int_sdg_16_10_1__victim_cases') }}
+    select * from {{ ref('sdg_16_10_1_victims') }}
 
 ),
 
 victim_groups as (
 
-    select * from {{ ref('stg_reference__sdg_victim_groups') }}
+    select * from {{ ref('ref_sdg_victim_groups') }}
     where is_in_scope
 
 ),
 
 genders as (
 
-    select * from {{ ref('stg_vocab__genders') }}
+    select * from {{ ref('vocab_genders') }}
 
 ),
 
 perpetrator_statuses as (
 
-    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
+    select * from {{ ref('ref_sdg_perpetrator_statuses') }}
 
 ),
 

@@ -1,12 +1,14 @@
--- SDG 16.10.1 counting rules, in one place: one row per verified victim appearance of an SDG
--- 16.10.1 violation type (and of the deprivations of liberty reported beside type D), with the
+-- SDG 16.10.1, the one home of its counting rules: one row per verified person appearance of an
+-- SDG 16.10.1 violation type (and of the deprivations of liberty reported beside type D), with the
 -- cell each PERSON is counted in. A person is counted once per country, period, violation type
 -- and dating: under one victim group (the lowest group_precedence of their appearances, so a
 -- journalist who is also a defender is counted once, as a journalist), one perpetrator status
 -- (the lowest status_precedence) and their person-level sex (dim_victims). The incident's type is
--- already its most serious violation (int_incidents__classified). Cases of the period are those
--- dated in the period year and in the assessed country; undated cases are kept apart, never
--- placed in a period.
+-- already its most serious violation (fct_incidents). Dating: in_period (dated in the period year
+-- and in the assessed country: the cases the period counts), undated (kept apart, never placed in
+-- a period) or outside_period (an earlier case the source cites, or a case abroad: an SDG case,
+-- counted in no period of this country). Every other surface reads these rows: sdg_16_10_1 and
+-- sdg_16_10_1_by_type count them, incident_register flags them.
 with
 
 victims as (
@@ -23,25 +25,25 @@ dim_victims as (
 
 genders as (
 
-    select * from {{ ref('stg_vocab__genders') }}
+    select * from {{ ref('vocab_genders') }}
 
 ),
 
 sdg_violation_types as (
 
-    select * from {{ ref('stg_reference__sdg_violation_types') }}
+    select * from {{ ref('ref_sdg_violation_types') }}
 
 ),
 
 victim_groups as (
 
-    select * from {{ ref('stg_reference__sdg_victim_groups') }}
+    select * from {{ ref('ref_sdg_victim_groups') }}
 
 ),
 
 perpetrator_statuses as (
 
-    select * from {{ ref('stg_reference__sdg_perpetrator_statuses') }}
+    select * from {{ ref('ref_sdg_perpetrator_statuses') }}
 
 ),
 
@@ -51,7 +53,12 @@ cases as (
         victims.country_code,
         victims.period_year,
         victims.sdg_violation_code,
-        case when victims.is_dated then 'in_period' else 'undated' end as dating,
+        case
+            when not victims.is_dated then 'undated'
+            when victims.event_year = victims.period_year and victims.event_country_code = victims.country_code
+                then 'in_period'
+            else 'outside_period'
+        end as dating,
         victims.victim_key,
         victims.event_id,
         victims.incident_victim_id,
@@ -73,10 +80,6 @@ cases as (
         and victims.victim_type = 'person'
         and victim_groups.is_in_scope
         and sdg_violation_types.sdg_violation_code != 'out_of_scope'
-        and (
-            not victims.is_dated
-            or (victims.event_year = victims.period_year and victims.event_country_code = victims.country_code)
-        )
 
 ),
 

@@ -1,0 +1,72 @@
+-- SDG 16.10.1 per violation type: the totals of each type of the period, counted from the person
+-- rows (sdg_16_10_1_victims), not summed from the cells of sdg_16_10_1, because an incident whose
+-- victims fall in two cells is one incident. Same periods and types as sdg_16_10_1 (its grid),
+-- zero rows included; undated cases apart.
+with
+
+cells as (
+
+    select * from {{ ref('sdg_16_10_1') }}
+
+),
+
+-- the table's grid (every country-period and violation type), read from sdg_16_10_1 so that the
+-- two relations cover the same rows
+types_of_periods as (
+
+    select distinct
+        cells.country_code,
+        cells.period_year,
+        cells.sdg_violation_code,
+        cells.sdg_violation_name,
+        cells.is_sdg_16_10_1_violation
+    from cells
+
+),
+
+victim_cases as (
+
+    select * from {{ ref('sdg_16_10_1_victims') }}
+    where dating in ('in_period', 'undated')
+
+),
+
+counted as (
+
+    select
+        victim_cases.country_code,
+        victim_cases.period_year,
+        victim_cases.sdg_violation_code,
+        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'in_period') as verified_victims,
+        count(distinct victim_cases.event_id) filter (where victim_cases.dating = 'in_period') as verified_incidents,
+        count(*) filter (where victim_cases.dating = 'in_period') as verified_victim_appearances,
+        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'undated') as undated_verified_victims
+
+    from victim_cases
+    group by all
+
+),
+
+final as (
+
+    select
+        types_of_periods.country_code,
+        types_of_periods.period_year,
+        types_of_periods.sdg_violation_code,
+        types_of_periods.sdg_violation_name,
+        types_of_periods.is_sdg_16_10_1_violation,
+        coalesce(counted.verified_victims, 0) as verified_victims,
+        coalesce(counted.verified_incidents, 0) as verified_incidents,
+        coalesce(counted.verified_victim_appearances, 0) as verified_victim_appearances,
+        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims
+
+    from types_of_periods
+    left join counted
+        on
+            types_of_periods.country_code = counted.country_code
+            and types_of_periods.period_year = counted.period_year
+            and types_of_periods.sdg_violation_code = counted.sdg_violation_code
+
+)
+
+select * from final

@@ -1,0 +1,172 @@
+"""The same outputs: build a base commit and the working tree from the same inputs and compare
+every relation of `core`, `marts` and `public` that exists in both, row for row, order-insensitive.
+
+    .venv/bin/python tools/same_outputs.py --base 0d10a44 --workdir /tmp/same_outputs
+
+A refactoring must not change what the warehouse says. The differences this project has decided
+on are listed in ALLOWED below, each with its reason; every other difference fails the check
+(exit 1). Relations present in one build only, and columns present in one build only, are listed
+too; a column renamed on purpose is mapped in RENAMED_COLUMNS so that its values are compared.
+
+The base is exported with `git archive` (no worktree is registered); both builds run
+`dbt build --exclude-resource-type test unit_test` with this project's venv, without an external
+register, into their own files under --workdir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = ("core", "marts", "public")
+# what a build of the project needs (the rest of the checkout is apps, tests and docs)
+PROJECT_ENTRIES = ("dbt_project.yml", "profiles.yml", "macros", "models", "seeds", "tests", "analyses")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """A difference decided on: in `relation`, the rows matching `where` (SQL over the row, on
+    either side) may differ between base and head."""
+
+    relation: str
+    where: str
+    reason: str
+
+
+# schema.relation -> {old column name: new column name}
+RENAMED_COLUMNS: dict[str, dict[str, str]] = {}
+
+# relations that the change removed on purpose: name -> reason
+REMOVED_RELATIONS: dict[str, str] = {}
+
+# columns the change removed on purpose: (relation, column) -> reason
+REMOVED_COLUMNS: dict[tuple[str, str], str] = {
+    ("core.fct_incident_victims", "is_sdg_16_10_1_case"):
+        "the SDG 16.10.1 rule has one home, marts.sdg_16_10_1_victims; marts.incident_register and "
+        "public.incident_register keep the flag, read from it (compared equal)",
+}
+
+ALLOWED: list[Allowed] = []
+
+
+def export_commit(rev: str, destination: Path) -> Path:
+    """The tracked project files of `rev`, unpacked into `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile() as archive:
+        subprocess.run(["git", "archive", "--format=tar", rev], cwd=PROJECT_ROOT, stdout=archive, check=True)
+        archive.seek(0)
+        with tarfile.open(fileobj=archive) as tar:
+            tar.extractall(destination, filter="data")
+    return destination
+
+
+def copy_working_tree(destination: Path) -> Path:
+    """The working tree's project files (uncommitted changes included)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for entry in PROJECT_ENTRIES:
+        source = PROJECT_ROOT / entry
+        if source.is_dir():
+            shutil.copytree(source, destination / entry, ignore=shutil.ignore_patterns("__pycache__", "target"))
+        elif source.exists():
+            shutil.copy2(source, destination / entry)
+    return destination
+
+
+def build(project: Path, warehouse: Path) -> None:
+    """dbt build of every seed and model (no tests: the check compares what is built)."""
+    dbt = Path(sys.executable).parent / "dbt"
+    env = dict(os.environ)
+    env.pop("JSI_EXTERNAL_REGISTER", None)
+    env.update({"JSI_WAREHOUSE": str(warehouse), "DBT_PROFILES_DIR": str(project),
+                "DBT_PROJECT_DIR": str(project), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "NO_COLOR": "1"})
+    warehouse.unlink(missing_ok=True)
+    result = subprocess.run([str(dbt), "build", "--exclude-resource-type", "test", "unit_test"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"dbt build failed in {project}:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}")
+
+
+def relations(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[str, list[str]]:
+    rows = con.execute(
+        "select table_schema || '.' || table_name, list(column_name order by ordinal_position) "
+        "from information_schema.columns where table_catalog = ? and table_schema in ? group by all",
+        [catalog, list(SCHEMAS)],
+    ).fetchall()
+    return {name: columns for name, columns in rows}
+
+
+def compare(base_file: Path, head_file: Path) -> list[str]:
+    """The differences not decided on, one line each (empty: the same outputs)."""
+    con = duckdb.connect()
+    con.execute(f"attach '{base_file}' as base (read_only)")
+    con.execute(f"attach '{head_file}' as head (read_only)")
+    base, head = relations(con, "base"), relations(con, "head")
+    problems: list[str] = []
+    for name in sorted(set(base) - set(head)):
+        if name not in REMOVED_RELATIONS:
+            problems.append(f"{name}: in the base only")
+    for name in sorted(set(head) - set(base)):
+        print(f"new relation (not compared): {name}")
+    for name in sorted(set(base) & set(head)):
+        renamed = RENAMED_COLUMNS.get(name, {})
+        base_columns = [c for c in base[name] if renamed.get(c, c) in head[name]]
+        for column in base[name]:
+            if renamed.get(column, column) not in head[name] and (name, column) not in REMOVED_COLUMNS:
+                problems.append(f"{name}.{column}: in the base only")
+        for column in head[name]:
+            if column not in {renamed.get(c, c) for c in base[name]}:
+                print(f"new column (not compared): {name}.{column}")
+        base_select = ", ".join(f'"{c}" as "{renamed.get(c, c)}"' for c in base_columns)
+        head_select = ", ".join(f'"{renamed.get(c, c)}"' for c in base_columns)
+        allowed = [a for a in ALLOWED if a.relation == name]
+        skip = " and ".join(f"not coalesce(({a.where}), false)" for a in allowed) or "true"
+        schema, table = name.split(".")
+        base_rows = f'select {base_select} from base."{schema}"."{table}"'
+        head_rows = f'select {head_select} from head."{schema}"."{table}"'
+        for label, left, right in (("base only", base_rows, head_rows), ("head only", head_rows, base_rows)):
+            diff = f"select * from (({left}) except all ({right})) as d where {skip}"
+            count = con.execute(f"select count(*) from ({diff})").fetchone()[0]
+            if count:
+                example = con.execute(f"select * from ({diff}) limit 3").fetchall()
+                problems.append(f"{name}: {count} row(s) {label}, e.g. {example}")
+        for a in allowed:
+            changed = con.execute(
+                f"select count(*) from (({base_rows}) except all ({head_rows})) as d where {a.where}"
+            ).fetchone()[0]
+            print(f"allowed difference in {name} ({changed} base row(s) changed): {a.reason}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", required=True, help="the commit before the change")
+    parser.add_argument("--workdir", type=Path, required=True, help="where both builds go (emptied first)")
+    parser.add_argument("--reuse-base", action="store_true", help="keep an existing base build in --workdir")
+    args = parser.parse_args()
+    work = args.workdir.resolve()
+    base_file = work / "base.duckdb"
+    if not (args.reuse_base and base_file.exists()):
+        shutil.rmtree(work / "base", ignore_errors=True)
+        build(export_commit(args.base, work / "base"), base_file)
+    shutil.rmtree(work / "head", ignore_errors=True)
+    head_file = work / "head.duckdb"
+    build(copy_working_tree(work / "head"), head_file)
+    problems = compare(base_file, head_file)
+    for line in problems:
+        print("DIFFERENT:", line)
+    print("same outputs" if not problems else f"{len(problems)} difference(s) not decided on")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
