@@ -1,7 +1,7 @@
 """The same outputs: build a base commit and the working tree from the same inputs and compare
 every relation of `core`, `marts` and `public` that exists in both, row for row, order-insensitive.
 
-    .venv/bin/python tools/same_outputs.py --base 0d10a44 --workdir /tmp/same_outputs
+    .venv/bin/python tools/same_outputs.py --workdir /tmp/same_outputs [--base REV]
 
 A refactoring must not change what the warehouse says. The differences this project has decided
 on are listed in ALLOWED below, each with its reason; every other difference fails the check
@@ -28,6 +28,8 @@ from pathlib import Path
 import duckdb
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# the last commit before the house layout (issue 25): what the refactoring must keep
+BASE = "0d10a44"
 SCHEMAS = ("core", "marts", "public")
 # what a build of the project needs (the rest of the checkout is apps, tests and docs)
 PROJECT_ENTRIES = ("dbt_project.yml", "profiles.yml", "macros", "models", "seeds", "tests", "analyses")
@@ -149,7 +151,7 @@ def compare(base_file: Path, head_file: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base", required=True, help="the commit before the change")
+    parser.add_argument("--base", default=BASE, help=f"the commit before the change (default {BASE})")
     parser.add_argument("--workdir", type=Path, required=True, help="where both builds go (emptied first)")
     parser.add_argument("--reuse-base", action="store_true", help="keep an existing base build in --workdir")
     args = parser.parse_args()
