@@ -12,18 +12,32 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export JSI_WAREHOUSE ?= warehouse/jsi.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help venv legacy-client superset-env superset-env-or-reason superset build build-spark append rollback dashboard report export test dbt-test lint pytest quality docs synth bench bench-spark clean
+.PHONY: help venv metrics apps legacy-client superset-env superset-env-or-reason superset build build-spark append rollback dashboard report export test dbt-test lint pytest quality docs synth bench bench-spark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# What a build needs (pyproject's dependencies). Each optional toolchain is an extra of
+# pyproject.toml, installed by the targets that use it: apps, metrics, spark, test.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet .
 	touch $(STAMP)
 
-venv: $(STAMP)  ## create .venv and install the pinned toolchain
+$(VENV)/.installed-%: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet ".[$*]"
+	touch $@
+
+APPS := $(VENV)/.installed-apps
+METRICS := $(VENV)/.installed-metrics
+SPARK_EXTRA := $(VENV)/.installed-spark
+TEST_EXTRA := $(VENV)/.installed-test
+
+venv: $(STAMP)  ## create .venv and install what a build needs
+
+metrics: $(METRICS)  ## install MetricFlow (mf) into .venv for the semantic layer's recipes
+apps: $(APPS)  ## install the dashboard's and the static report's libraries into .venv
 
 # A DuckDB 1.x client, as bundled by many BI tools: the compatibility test opens the published
 # warehouse with it. Version set by DUCKDB_LEGACY_VERSION.
@@ -115,7 +129,7 @@ SPARK_SELECT ?= resource_type:seed resource_type:model test_name:unique test_nam
 SPARK_DBT_BUILD = cd $(SPARK_HOME_DIR) && JSI_PROJECT_DIR=$(CURDIR) JSI_SPARK_HOME=$(abspath $(SPARK_HOME_DIR)) \
 	SPARK_LOCAL_IP=127.0.0.1 $(CURDIR)/$(BIN)/dbt build --target spark --project-dir $(CURDIR) --profiles-dir $(CURDIR) \
 	--target-path $(abspath $(SPARK_HOME_DIR))/target --log-path $(abspath $(SPARK_HOME_DIR))/logs --indirect-selection empty
-build-spark: $(STAMP)  ## build seeds, staging, intermediate and marts on Spark (local session) with the key and reconciliation tests
+build-spark: $(SPARK_EXTRA)  ## build seeds, staging, intermediate and marts on Spark (local session) with the key and reconciliation tests
 	command -v java >/dev/null || { echo "Spark needs a Java runtime (Debian: apt-get install openjdk-17-jre-headless)"; exit 1; }
 	$(BIN)/dbt run-operation validate_input_files --target lint
 	rm -rf $(SPARK_HOME_DIR) && mkdir -p $(SPARK_HOME_DIR)
@@ -127,7 +141,7 @@ build-spark: $(STAMP)  ## build seeds, staging, intermediate and marts on Spark 
 # The incremental models rewrite only the (country, period) partitions the new batches touch
 # (macros/incremental_scope.sql); row-level tests read only the new batches.
 SPARK_APPEND_SELECT ?= $(foreach term,$(SPARK_SELECT),$(if $(filter resource_type:seed,$(term)),,source:external_register+,$(term)))
-append-spark: $(STAMP)  ## incremental build on Spark of a new external-register batch ($JSI_EXTERNAL_REGISTER)
+append-spark: $(SPARK_EXTRA)  ## incremental build on Spark of a new external-register batch ($JSI_EXTERNAL_REGISTER)
 	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
 	test -d $(SPARK_HOME_DIR)/metastore_db || { echo "no Spark warehouse in $(SPARK_HOME_DIR): run make build-spark first"; exit 1; }
 	$(BIN)/dbt run-operation validate_input_files --target lint
@@ -143,13 +157,13 @@ rollback:  ## put the previously published warehouse back (atomic rename)
 
 dbt-test: build  ## dbt data and unit tests (run by build)
 
-lint: $(STAMP)  ## sqlfluff over models, analyses and tests (in-memory DuckDB target)
+lint: $(TEST_EXTRA)  ## sqlfluff over models, analyses and tests (in-memory DuckDB target)
 	$(BIN)/sqlfluff lint models analyses tests/dbt
 
-pytest: $(STAMP) $(LEGACY_STAMP) superset-env-or-reason  ## pytest: end to end, bad input, publishing, provenance, Great Expectations
+pytest: $(APPS) $(METRICS) $(SPARK_EXTRA) $(TEST_EXTRA) $(LEGACY_STAMP) superset-env-or-reason  ## pytest: end to end, bad input, publishing, provenance, Great Expectations
 	JSI_LEGACY_PYTHON=$(CURDIR)/$(LEGACY)/bin/python $(BIN)/python -m pytest
 
-quality: $(STAMP)  ## Great Expectations suites against the published warehouse, Data Docs in gx_data_docs/
+quality: $(TEST_EXTRA)  ## Great Expectations suites against the published warehouse, Data Docs in gx_data_docs/
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
 	JSI_QUALITY_WAREHOUSE=$(abspath $(JSI_WAREHOUSE)) $(BIN)/python -m pytest tests/python/test_great_expectations.py
 
@@ -158,7 +172,7 @@ test: build lint pytest  ## every check: dbt build + tests, sqlfluff, Great Expe
 DASHBOARD_PORT ?= 8501
 REPORT ?= target/dashboard/jsi_report.html
 
-dashboard: $(STAMP)  ## Streamlit dashboard of the published warehouse (read-only) on localhost:$(DASHBOARD_PORT)
+dashboard: $(APPS)  ## Streamlit dashboard of the published warehouse (read-only) on localhost:$(DASHBOARD_PORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
 	$(BIN)/streamlit run analyses/dashboard/app.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(DASHBOARD_PORT) --browser.gatherUsageStats false
@@ -169,7 +183,7 @@ export: $(STAMP)  ## the public dataset (schema public: CSV, Parquet, data dicti
 	$(BIN)/dbt parse --quiet
 	$(BIN)/python analyses/export/export_public.py --warehouse $(JSI_WAREHOUSE) --manifest target/manifest.json --out $(EXPORT_DIR)
 
-report: $(STAMP)  ## self-contained static HTML report (works offline) of the published warehouse in $(REPORT)
+report: $(APPS)  ## self-contained static HTML report (works offline) of the published warehouse in $(REPORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
 	$(BIN)/python analyses/dashboard/report.py --warehouse $(JSI_WAREHOUSE) --out $(REPORT)
 
@@ -209,7 +223,7 @@ bench: $(STAMP)  ## benchmark at BENCH_SIZES victims (medians of BENCH_RUNS runs
 
 # Spark at scale (issue 15): the synthetic register of N victims built on a local Spark standalone
 # cluster (master + 2 workers on 127.0.0.1) and on DuckDB, the same nodes on both. See BENCHMARKS.md.
-bench-spark: $(STAMP)  ## the synthetic register of N victims on a local Spark cluster beside DuckDB, timed
+bench-spark: $(SPARK_EXTRA)  ## the synthetic register of N victims on a local Spark cluster beside DuckDB, timed
 	command -v java >/dev/null || { echo "Spark needs a Java runtime (Debian: apt-get install openjdk-17-jre-headless)"; exit 1; }
 	$(BIN)/python analyses/bench/bench_spark.py --victims $(N) --workdir $(BENCH_DIR) \
 		--threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT)
