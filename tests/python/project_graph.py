@@ -46,11 +46,16 @@ def models_without_primary_key_test(manifest: dict) -> list[str]:
             unique_cols[attached].add(column)
         else:
             not_null_cols[attached].add(column)
-    return sorted(
-        node["name"]
-        for uid, node in project_models(manifest).items()
-        if uid not in combination and not (unique_cols[uid] & not_null_cols[uid])
-    )
+    models = project_models(manifest)
+    keyed = {uid for uid in models if uid in combination or unique_cols[uid] & not_null_cols[uid]}
+    # a thin view (a where over one table, config.meta.key_tested_on) keeps its table's key when
+    # that table is its only parent and is keyed itself
+    for uid, node in models.items():
+        table = ((node.get("config") or {}).get("meta") or {}).get("key_tested_on")
+        parents = node["depends_on"]["nodes"]
+        if table and [p.split(".")[-1] for p in parents] == [table] and parents[0] in keyed:
+            keyed.add(uid)
+    return sorted(node["name"] for uid, node in models.items() if uid not in keyed)
 
 
 def staging_models_that_ref_models(manifest: dict) -> list[str]:

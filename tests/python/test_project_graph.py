@@ -87,6 +87,9 @@ def fake_manifest() -> dict:
         "model.p.int_c": model("int_c", "intermediate", ["int_b", "int_a"]),
         "model.p.fct_wide": model("fct_wide", "marts", [f"stg_{i}" for i in "abcdefgh"]),
         "model.p.fct_ok": model("fct_ok", "marts", ["int_c"], access="public", enforced=True),
+        # thin views: one over a keyed table, one naming a table that is not its parent
+        "model.p.view_ok": dict(model("view_ok", "marts", ["fct_ok"]), config={"meta": {"key_tested_on": "fct_ok"}}),
+        "model.p.view_bad": dict(model("view_bad", "marts", ["int_c"]), config={"meta": {"key_tested_on": "fct_ok"}}),
         "test.p.u": test("u", "unique", "fct_ok", "id"),
         "test.p.n": test("n", "not_null", "fct_ok", "id"),
         "test.p.u2": test("u2", "unique", "int_a", "id"),
@@ -103,7 +106,7 @@ def fake_manifest() -> dict:
 def test_the_checks_catch_what_they_look_for():
     manifest = fake_manifest()
     # int_a has unique without not_null: no primary key
-    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "stg_a", "stg_b"]
+    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "stg_a", "stg_b", "view_bad"]
     assert graph.staging_models_that_ref_models(manifest) == ["stg_b -> stg_a"]
     assert graph.models_with_too_many_parents(manifest) == ["fct_wide (8 parents)"]
     assert graph.rejoined_upstream_concepts(manifest) == ["int_c reads int_b and its parent int_a"]

@@ -43,7 +43,7 @@ catalogue as (
 
 measures as (
 
-    select * from {{ ref('int_indicator_measures') }}
+    select * from {{ ref('indicator_measures') }}
     where is_headline
 
 ),

@@ -1,7 +1,21 @@
--- Every measure shown by the JSI indicator views, in one long shape: register measures as the
--- catalogue assigns them, the organisations and published figures of each indicator's chapter,
--- and the count of those figures.
+-- The JSI indicators' one table: for each assessed country, period and indicator, the report's
+-- assessment and every measure the warehouse holds for it, in one long shape (register measures as
+-- the catalogue assigns them, the organisations and published figures of the indicator's chapter,
+-- and the count of those figures). An assessed indicator without any measure still has one row,
+-- with empty measure columns. The 18 jsi_<code>_<slug> views each select one indicator's rows.
 with
+
+assessments as (
+
+    select * from {{ ref('jsi_assessments') }}
+
+),
+
+dim_indicators as (
+
+    select * from {{ ref('dim_indicators') }}
+
+),
 
 catalogue as (
 
@@ -142,7 +156,7 @@ chapter_figure_counts as (
 
 ),
 
-final as (
+all_measures as (
 
     select * from from_register
     union all
@@ -154,15 +168,53 @@ final as (
     union all
     select * from chapter_figure_counts
 
+),
+
+measures as (
+
+    select
+        all_measures.*,
+        coalesce(
+            catalogue.is_headline and catalogue.headline_breakdown_value = all_measures.breakdown_value, false
+        ) as is_headline
+    from all_measures
+    left join catalogue
+        on
+            all_measures.indicator_code = catalogue.indicator_code
+            and all_measures.measure = catalogue.measure
+            and all_measures.breakdown = catalogue.breakdown
+            and all_measures.measure_source = 'register'
+
+),
+
+final as (
+
+    select
+        assessments.country_code,
+        assessments.period_year,
+        assessments.indicator_code,
+        dim_indicators.category_code,
+        dim_indicators.indicator_title,
+        assessments.assessment_status,
+        assessments.finding,
+        measures.measure_source,
+        measures.measure,
+        measures.breakdown,
+        measures.breakdown_value,
+        measures.measure_value,
+        measures.unit,
+        coalesce(measures.is_headline, false) as is_headline,
+        measures.figure_id
+
+    from assessments
+    inner join dim_indicators
+        on assessments.indicator_code = dim_indicators.indicator_code
+    left join measures
+        on
+            assessments.country_code = measures.country_code
+            and assessments.period_year = measures.period_year
+            and assessments.indicator_code = measures.indicator_code
+
 )
 
-select
-    final.*,
-    coalesce(catalogue.is_headline and catalogue.headline_breakdown_value = final.breakdown_value, false) as is_headline
-from final
-left join catalogue
-    on
-        final.indicator_code = catalogue.indicator_code
-        and final.measure = catalogue.measure
-        and final.breakdown = catalogue.breakdown
-        and final.measure_source = 'register'
+select * from final
