@@ -1,3 +1,3 @@
--- JSI indicator A2: its rows of indicator_measures
-select * from {{ ref('indicator_measures') }}  -- noqa: AM04 (the contract lists the columns)
+-- JSI indicator A2: its rows of indicator_measures (the contract lists the columns)
+select * from {{ ref('indicator_measures') }}  -- noqa: AM04
 where indicator_code = 'A2'
