@@ -43,7 +43,7 @@ from load_batch_watermark import watermark  # noqa: E402  (the append's test sco
 TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 TARGETS = {"full_ratio": 1.3, "append_share": 0.10, "peak_rss_gb": 4.0, "mart_ratio": 1.2}
 
-# measures of ref_indicator_measures computed from the core facts (int_register_measures);
+# measures of ref_indicator_measures computed from the core facts (register_measures);
 # the others come from small reference seeds and have no fact aggregate to compare against
 FACT_MEASURES = {
     "incidents": ("core.fct_incidents", "event_year = period_year"),

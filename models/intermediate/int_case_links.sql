@@ -17,15 +17,32 @@
 -- scan, not a self-join of its names).
 with recursive
 
-victims as (
+-- the register as classified (before the facts: fct_case_sources, a fact, reads these links)
+incidents as (
 
-    select * from {{ ref('fct_incident_victims') }}
+    select * from {{ ref('int_incidents__classified') }}
 
 ),
 
-incidents as (
+register_victims as (
 
-    select * from {{ ref('fct_incidents') }}
+    select * from {{ ref('int_register__incident_victims') }}
+
+),
+
+victims as (
+
+    select
+        register_victims.event_id,
+        register_victims.source_id,
+        register_victims.victim_type,
+        register_victims.victim_name,
+        incidents.event_country_code,
+        incidents.event_year,
+        incidents.is_dated
+    from register_victims
+    inner join incidents
+        on register_victims.event_id = incidents.event_id
 
 ),
 

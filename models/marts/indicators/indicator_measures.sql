@@ -31,7 +31,7 @@ indicators as (
 
 register_measures as (
 
-    select * from {{ ref('int_register_measures') }}
+    select * from {{ ref('register_measures') }}
 
 ),
 

@@ -12,7 +12,7 @@ statistics as (
 
 register_figures as (
 
-    select * from {{ ref('int_register_figures') }}
+    select * from {{ ref('register_counts') }}
 
 ),
 

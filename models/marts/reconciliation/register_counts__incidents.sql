@@ -1,5 +1,5 @@
 -- The report's published metrics on incidents and on persons deprived of liberty, recomputed from
--- the register (int_register_figures adds the legal and person metrics and sums them): same metric
+-- the register (register_counts adds the legal and person metrics and sums them): same metric
 -- names and breakdown names as raw_published_statistics, one row per counted value. Which
 -- categories count toward which metric is a seed (xwalk_category_to_published_metric).
 with

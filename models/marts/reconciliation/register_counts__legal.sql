@@ -1,5 +1,5 @@
 -- The report's published metrics on legal actions, criminal charges and threatened persons,
--- recomputed from the register (summed with the incident metrics in int_register_figures): same
+-- recomputed from the register (summed with the incident metrics in register_counts): same
 -- metric names and breakdown names as raw_published_statistics, one row per counted value. The
 -- metric of each procedure is in vocab_procedure_types, the combined victim group in
 -- ref_report_victim_groups.
@@ -37,7 +37,7 @@ procedure_types as (
 
 charges as (
 
-    select * from {{ ref('int_criminal_charges_by_article') }}
+    select * from {{ ref('criminal_charge_cells') }}
 
 ),
 

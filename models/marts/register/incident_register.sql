@@ -8,13 +8,13 @@ with
 
 victims as (
 
-    select * from {{ ref('int_incident_victims__confidentiality') }}
+    select * from {{ ref('incident_register_victims') }}
 
 ),
 
 incidents as (
 
-    select * from {{ ref('int_incident_register__incidents') }}
+    select * from {{ ref('incident_register_incidents') }}
 
 ),
 

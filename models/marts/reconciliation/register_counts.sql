@@ -1,19 +1,19 @@
 -- The report's published metrics recomputed from the register, where the register can derive
 -- them: same metric names and breakdown names as raw_published_statistics, one row per value.
--- int_register_figures__incidents (incidents, persons deprived of liberty) and
--- int_register_figures__legal (charges and claims, criminal charges by article, threatened persons)
+-- register_counts__incidents (incidents, persons deprived of liberty) and
+-- register_counts__legal (charges and claims, criminal charges by article, threatened persons)
 -- count; this model sums their rows per metric and breakdown.
 with
 
 incident_figures as (
 
-    select * from {{ ref('int_register_figures__incidents') }}
+    select * from {{ ref('register_counts__incidents') }}
 
 ),
 
 legal_figures as (
 
-    select * from {{ ref('int_register_figures__legal') }}
+    select * from {{ ref('register_counts__legal') }}
 
 ),
 

@@ -5,7 +5,7 @@ with
 
 charges as (
 
-    select * from {{ ref('int_criminal_charges_by_article') }}
+    select * from {{ ref('criminal_charge_cells') }}
 
 ),
 

@@ -1,13 +1,13 @@
 -- Killings of journalists and media workers per country and year of the killing, by the outcome
 -- of their prosecution (full justice, partial justice, complete impunity, unknown), counted as
--- cases across sources (int_killing_cases: a case takes the most favourable outcome any of its
+-- cases across sources (killing_outcomes: a case takes the most favourable outcome any of its
 -- sources states), with the impunity rate: the share of killings with a known outcome in which no
 -- one was convicted (the measure UNESCO's Director-General reports).
 with
 
 killings as (
 
-    select * from {{ ref('int_killing_cases') }}
+    select * from {{ ref('killing_outcomes') }}
 
 ),
 
