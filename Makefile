@@ -90,7 +90,7 @@ build: $(STAMP)  ## validate seeds, build and test into a staging file, then pub
 	mkdir -p $(dir $(JSI_WAREHOUSE))
 	rm -f $(STAGING) $(STAGING).wal
 	if [ -f packages.yml ] || [ -f dependencies.yml ]; then $(BIN)/dbt deps; fi
-	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast
+	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --no-partial-parse
 	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
 	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi
 	mv -f $(STAGING) $(JSI_WAREHOUSE)

@@ -42,7 +42,7 @@
         {%- set lines = [] -%}
         {%- for row in unmapped.rows -%}
             {%- do lines.append('source ' ~ source_id ~ ', file ' ~ file_path ~ ', field ' ~ row[0] ~ ": value '" ~ row[1]
-                ~ "' has no mapping (" ~ row[3] ~ " record(s)); add it to seeds/reference/" ~ row[2] ~ '.csv') -%}
+                ~ "' has no mapping (" ~ row[3] ~ " record(s)); add it to " ~ graph.nodes['seed.' ~ project_name ~ '.' ~ row[2]].original_file_path) -%}
         {%- endfor -%}
         {{ exceptions.raise_compiler_error(
             'Unmapped label(s) in a monitor export (' ~ lines | length ~ '); nothing downstream was built:\n  - '

@@ -10,10 +10,10 @@
     {{ surrogate_key([country_column, victim_type_column, 'coalesce(' ~ victim_identity_column ~ ', ' ~ row_id_column ~ ')']) }}
 {%- endmacro %}
 
-{#- What tells a named victim apart within its country (ref_sources.victim_identity_rule): the name,
+{#- What tells a named victim apart within its country (int_sources.victim_identity_rule): the name,
     for sources where one name is one person across records (an assessment's register), or the
-    record's event, for sources that list each person once (CPJ: a person is killed once, so two
-    records with one name are two people). An unnamed victim stays identified by its row. -#}
+    record's event, for sources that list each person once (a list of the killed: a person is
+    killed once, so two records with one name are two people). An unnamed victim stays identified by its row. -#}
 {% macro victim_identity(rule_column, victim_name_column, event_id_column) -%}
     case when {{ rule_column }} = 'record' and {{ victim_name_column }} is not null then 'record ' || {{ event_id_column }} else {{ victim_name_column }} end
 {%- endmacro %}

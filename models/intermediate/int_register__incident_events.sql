@@ -1,9 +1,11 @@
 -- The incident register of every source, in one shape: the assessment register (seeds and the
 -- external register, stg_assessment__incident_events, with cities in their canonical spelling from
--- raw_name_variants) and each monitor export mapped to it.
--- A monitor records all year, so the period of its record is the calendar year of the event
--- (never historical); its rows are load batch 0, like the shipped seeds, and carry the source and
--- the record's locator. Every downstream model reads the register from here.
+-- raw_name_variants) and the loaded records of every monitor (macros/monitors.sql: each monitor's
+-- records in the monitor-record contract). A monitor records all year, so the period of its
+-- record is the calendar year of the event (never historical); its rows are load batch 0, like
+-- the shipped seeds, and carry the source and the record's locator. A monitor that gives no
+-- verification status per record has its catalogue row's. Every downstream model reads the
+-- register from here.
 with
 
 assessment_events as (
@@ -18,21 +20,16 @@ assessments as (
 
 ),
 
-cpj as (
+monitor_records as (
 
-    select * from {{ ref('int_cpj__killings') }}
-
-),
-
-article19_mx as (
-
-    select * from {{ ref('int_article19_mx__aggressions') }}
+    select * from {{ monitor_records() }} as records
+    where records.rejected_column is null
 
 ),
 
 sources as (
 
-    select * from {{ ref('ref_sources') }}
+    select * from {{ ref('int_sources') }}
 
 ),
 
@@ -50,90 +47,46 @@ from_assessments as (
 
 ),
 
-from_cpj as (
+from_monitors as (
 
     select
-        cpj.event_id,
-        cpj.country_code,
-        cpj.event_year as period_year,
-        cpj.country_code as event_country_code,
-        make_date(cpj.event_year, 1, 1) as event_date,
-        'year' as date_precision,
-        cpj.category_code,
+        monitor_records.event_id,
+        monitor_records.country_code,
+        monitor_records.period_year,
+        monitor_records.event_country_code,
+        monitor_records.event_date,
+        monitor_records.date_precision,
+        monitor_records.category_code,
         null as secondary_category_codes,
-        cpj.location_name as city_name,
-        cpj.context_code,
-        cpj.perpetrator_type_code,
-        cpj.sources_of_fire as perpetrator_description,
-        cpj.verification_status_code,
-        null as arbitrariness_basis_code,
-        null as arbitrariness_section,
-        null as arbitrariness_locator,
-        concat_ws(
-            '; ',
-            'CPJ: ' || coalesce(cpj.full_name, 'unnamed') || ' (' || cpj.victim_kind || ') killed in '
-            || coalesce(cpj.location_name, 'an unstated place'),
-            'type of death: ' || cpj.type_of_death,
-            'motive: ' || cpj.combined_status,
-            'impunity: ' || cpj.impunity_murder
-        ) as event_summary,
+        monitor_records.city_name,
+        monitor_records.context_code,
+        monitor_records.perpetrator_type_code,
+        monitor_records.perpetrator_description,
+        coalesce(monitor_records.verification_status_code, sources.record_verification_status_code)
+            as verification_status_code,
+        monitor_records.arbitrariness_basis_code,
+        case when monitor_records.arbitrariness_basis_code is not null then 'export' end as arbitrariness_section,
+        monitor_records.arbitrariness_locator,
+        monitor_records.event_summary,
         cast(null as date) as alt_event_date,
         null as inconsistency_note,
         'export' as source_section,
-        cpj.source_record_locator as source_locator,
+        monitor_records.source_record_locator as source_locator,
         0 as load_batch_id,
-        cpj.impunity_outcome_code,
-        cpj.source_id,
-        cpj.source_record_locator
+        monitor_records.impunity_outcome_code,
+        monitor_records.source_id,
+        monitor_records.source_record_locator
 
-    from cpj
-
-),
-
-from_article19_mx as (
-
-    select
-        article19_mx.event_id,
-        article19_mx.country_code,
-        cast(year(article19_mx.event_date) as integer) as period_year,
-        article19_mx.country_code as event_country_code,
-        article19_mx.event_date,
-        'day' as date_precision,
-        article19_mx.category_code,
-        null as secondary_category_codes,
-        article19_mx.city_name,
-        'not_stated' as context_code,
-        article19_mx.perpetrator_type_code,
-        article19_mx.perpetrator_label as perpetrator_description,
-        sources.record_verification_status_code as verification_status_code,
-        article19_mx.arbitrariness_basis_code,
-        case when article19_mx.arbitrariness_basis_code is not null then 'export' end as arbitrariness_section,
-        case when article19_mx.arbitrariness_basis_code is not null then article19_mx.aggression_type_label end
-            as arbitrariness_locator,
-        concat_ws(
-            '; ',
-            'Article 19 Mexico: ' || article19_mx.aggression_type_label || ' (' || article19_mx.sex_label || ')',
-            'place: ' || coalesce(article19_mx.city_name || ', ', '') || article19_mx.state_name,
-            'presumed aggressor: ' || coalesce(article19_mx.perpetrator_label, 'not stated')
-        ) as event_summary,
-        cast(null as date) as alt_event_date,
-        null as inconsistency_note,
-        'export' as source_section,
-        article19_mx.source_record_locator as source_locator,
-        0 as load_batch_id,
-        article19_mx.source_id,
-        article19_mx.source_record_locator
-
-    from article19_mx
+    from monitor_records
     inner join sources
-        on article19_mx.source_id = sources.source_id
+        on monitor_records.source_id = sources.source_id
 
 ),
 
 final as (
 
     {{ union_all_by_name(
-        ['from_assessments', 'from_cpj', 'from_article19_mx'],
+        ['from_assessments', 'from_monitors'],
         columns=[
             'event_id',
             'country_code',
@@ -161,7 +114,7 @@ final as (
             'source_record_locator',
             'impunity_outcome_code',
         ],
-        absent={'from_assessments': ['impunity_outcome_code'], 'from_article19_mx': ['impunity_outcome_code']}
+        absent={'from_assessments': ['impunity_outcome_code']}
     ) }}
 
 )

@@ -1,8 +1,7 @@
 -- The victims of every source's incidents, in one shape (see int_register__incident_events):
 -- the assessment register's victims (names and outlets in their canonical spelling from
--- raw_name_variants, beside the spelling as reported) and one victim per monitor record (CPJ: the named journalist
--- or media worker, sex as CPJ records it; Article 19 Mexico: an unnamed journalist, outlet or group,
--- sex or kind as its `sexo` says).
+-- raw_name_variants, beside the spelling as reported) and one victim per loaded monitor record,
+-- as the monitor's contract model gives it (macros/monitors.sql).
 with
 
 assessment_victims as (
@@ -17,21 +16,16 @@ assessments as (
 
 ),
 
-cpj as (
+monitor_records as (
 
-    select * from {{ ref('int_cpj__killings') }}
-
-),
-
-article19_mx as (
-
-    select * from {{ ref('int_article19_mx__aggressions') }}
+    select * from {{ monitor_records() }} as records
+    where records.rejected_column is null
 
 ),
 
 sources as (
 
-    select * from {{ ref('ref_sources') }}
+    select * from {{ ref('int_sources') }}
 
 ),
 
@@ -53,64 +47,38 @@ from_assessments as (
 
 ),
 
-from_cpj as (
+-- a monitor's record is one victim of one incident
+from_monitors as (
 
     select
-        cpj.event_id || '-V1' as incident_victim_id,
-        cpj.event_id,
-        cpj.country_code,
-        cpj.event_year as period_year,
-        cpj.victim_name,
-        cpj.full_name as victim_name_as_reported,
-        'person' as victim_type,
-        cpj.role_code,
-        cpj.gender,
-        cpj.gender_basis,
-        case when cpj.gender_basis = 'stated' then 'export' end as gender_section,
-        case when cpj.gender_basis = 'stated' then cpj.source_record_locator end as gender_locator,
-        {{ clean_text("split_part(cpj.organizations, ',', 1)") }} as outlet_name,
-        cpj.organizations as outlet_name_as_reported,
+        monitor_records.event_id || '-V1' as incident_victim_id,
+        monitor_records.event_id,
+        monitor_records.country_code,
+        monitor_records.period_year,
+        monitor_records.victim_name,
+        monitor_records.victim_name_as_reported,
+        monitor_records.victim_type,
+        monitor_records.role_code,
+        monitor_records.gender,
+        monitor_records.gender_basis,
+        case when monitor_records.gender_basis = 'stated' then 'export' end as gender_section,
+        monitor_records.gender_locator,
+        monitor_records.outlet_name,
+        monitor_records.outlet_name_as_reported,
         'export' as source_section,
-        cpj.source_record_locator as source_locator,
+        monitor_records.source_record_locator as source_locator,
         0 as load_batch_id,
-        cpj.source_id,
-        cpj.source_record_locator
+        monitor_records.source_id,
+        monitor_records.source_record_locator
 
-    from cpj
-
-),
-
-from_article19_mx as (
-
-    select
-        article19_mx.event_id || '-V1' as incident_victim_id,
-        article19_mx.event_id,
-        article19_mx.country_code,
-        cast(year(article19_mx.event_date) as integer) as period_year,
-        null as victim_name,
-        null as victim_name_as_reported,
-        article19_mx.victim_type,
-        article19_mx.role_code,
-        article19_mx.gender,
-        article19_mx.gender_basis,
-        case when article19_mx.gender_basis = 'stated' then 'export' end as gender_section,
-        case when article19_mx.gender_basis = 'stated' then article19_mx.sex_label end as gender_locator,
-        null as outlet_name,
-        null as outlet_name_as_reported,
-        'export' as source_section,
-        article19_mx.source_record_locator as source_locator,
-        0 as load_batch_id,
-        article19_mx.source_id,
-        article19_mx.source_record_locator
-
-    from article19_mx
+    from monitor_records
 
 ),
 
 unioned as (
 
     {{ union_all_by_name(
-        ['from_assessments', 'from_cpj', 'from_article19_mx'],
+        ['from_assessments', 'from_monitors'],
         columns=[
             'incident_victim_id',
             'event_id',

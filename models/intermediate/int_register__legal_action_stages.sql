@@ -1,7 +1,8 @@
 -- The stages of every source's legal actions, in one shape: the assessment register's
--- (stg_assessment__legal_action_stages) and, for each CPJ legal action (int_register__legal_actions),
--- the one stage CPJ's impunity field states. CPJ gives no date for it, so the stage is undated
--- (precision unknown) rather than given one.
+-- (stg_assessment__legal_action_stages) and, for each monitor's legal action
+-- (int_register__legal_actions), the one stage its record states (legal_stage_code of the
+-- monitor-record contract). A monitor gives no date for it, so the stage is undated (precision
+-- unknown) rather than given one.
 with
 
 assessment_stages as (
@@ -10,38 +11,38 @@ assessment_stages as (
 
 ),
 
-cpj as (
+monitor_records as (
 
-    select * from {{ ref('int_cpj__killings') }}
+    select * from {{ monitor_records() }} as records
+    where records.rejected_column is null and records.legal_stage_code is not null
 
 ),
 
-from_cpj as (
+from_monitors as (
 
     select
-        cpj.event_id || '-LS1' as stage_id,
-        cpj.event_id || '-LA1' as legal_action_id,
-        cpj.country_code,
-        cpj.event_year as period_year,
+        monitor_records.event_id || '-LS1' as stage_id,
+        monitor_records.event_id || '-LA1' as legal_action_id,
+        monitor_records.country_code,
+        monitor_records.period_year,
         cast(null as date) as stage_date,
         'unknown' as date_precision,
-        cpj.impunity_stage_code as stage_code,
+        monitor_records.legal_stage_code as stage_code,
         null as penalty_text,
         cast(null as date) as alt_stage_date,
         null as inconsistency_note,
         'export' as source_section,
-        cpj.source_record_locator as source_locator,
+        monitor_records.source_record_locator as source_locator,
         0 as load_batch_id
 
-    from cpj
-    where cpj.impunity_stage_code is not null
+    from monitor_records
 
 ),
 
 final as (
 
     {{ union_all_by_name(
-        ['assessment_stages', 'from_cpj'],
+        ['assessment_stages', 'from_monitors'],
         columns=[
             'stage_id',
             'legal_action_id',

@@ -1,10 +1,9 @@
 -- The legal actions of every source, in one shape: the assessment register's
 -- (stg_assessment__legal_actions, names and outlets in their canonical spelling from
--- raw_name_variants) and, for each CPJ record whose impunity field states an outcome
--- of the prosecution (xwalk_cpj__impunity.legal_stage_code), one criminal action in which the
--- killed journalist is the injured party. CPJ names no court, article or date for it, so those stay
--- empty; its one stage is in int_register__legal_action_stages. Every downstream model reads legal
--- actions from here.
+-- raw_name_variants) and one legal action for each loaded monitor record that states one
+-- (legal_stage_code in the monitor-record contract, macros/monitors.sql), concerning the record's
+-- victim. A monitor names no court, article or date for it, so those stay empty; its one stage is
+-- in int_register__legal_action_stages. Every downstream model reads legal actions from here.
 with
 
 assessment_actions as (
@@ -19,15 +18,16 @@ assessments as (
 
 ),
 
-cpj as (
+monitor_records as (
 
-    select * from {{ ref('int_cpj__killings') }}
+    select * from {{ monitor_records() }} as records
+    where records.rejected_column is null and records.legal_stage_code is not null
 
 ),
 
 sources as (
 
-    select * from {{ ref('ref_sources') }}
+    select * from {{ ref('int_sources') }}
 
 ),
 
@@ -49,45 +49,43 @@ from_assessments as (
 
 ),
 
-from_cpj as (
+from_monitors as (
 
     select
-        cpj.event_id || '-LA1' as legal_action_id,
-        cpj.country_code,
-        cpj.event_year as period_year,
-        'criminal' as procedure_type,
-        'injured_party' as journalist_position,
-        cpj.event_id as related_event_id,
+        monitor_records.event_id || '-LA1' as legal_action_id,
+        monitor_records.country_code,
+        monitor_records.period_year,
+        monitor_records.legal_procedure_type as procedure_type,
+        monitor_records.legal_journalist_position as journalist_position,
+        monitor_records.event_id as related_event_id,
         null as legal_article_id,
-        cpj.victim_name,
-        cpj.full_name as victim_name_as_reported,
-        cpj.role_code as victim_role_code,
-        cpj.gender as victim_gender,
-        cpj.gender_basis as victim_gender_basis,
-        case when cpj.gender_basis = 'stated' then 'export' end as victim_gender_section,
-        case when cpj.gender_basis = 'stated' then cpj.source_record_locator end as victim_gender_locator,
+        monitor_records.victim_name,
+        monitor_records.victim_name_as_reported,
+        monitor_records.role_code as victim_role_code,
+        monitor_records.gender as victim_gender,
+        monitor_records.gender_basis as victim_gender_basis,
+        case when monitor_records.gender_basis = 'stated' then 'export' end as victim_gender_section,
+        monitor_records.gender_locator as victim_gender_locator,
         null as outlet_name,
         null as outlet_name_as_reported,
         null as claimant_type,
         null as claimant_description,
-        'CPJ: prosecution of the killing of ' || coalesce(cpj.full_name, 'an unnamed victim')
-        || '; impunity: ' || cpj.impunity_murder as legal_action_summary,
+        monitor_records.legal_action_summary,
         null as inconsistency_note,
         'export' as source_section,
-        cpj.source_record_locator as source_locator,
+        monitor_records.source_record_locator as source_locator,
         0 as load_batch_id,
-        cpj.source_id,
-        cpj.source_record_locator
+        monitor_records.source_id,
+        monitor_records.source_record_locator
 
-    from cpj
-    where cpj.impunity_stage_code is not null
+    from monitor_records
 
 ),
 
 unioned as (
 
     {{ union_all_by_name(
-        ['from_assessments', 'from_cpj'],
+        ['from_assessments', 'from_monitors'],
         columns=[
             'legal_action_id',
             'country_code',

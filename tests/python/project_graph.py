@@ -59,10 +59,11 @@ def models_without_primary_key_test(manifest: dict) -> list[str]:
 
 
 def staging_models_that_ref_models(manifest: dict) -> list[str]:
-    """Staging reads its source or seed only: no staging model depends on another model."""
+    """Staging reads its source or seed only: no staging model (in staging/, or a monitor's stg_
+    model in monitors/<monitor>/) depends on another model."""
     found = []
     for node in project_models(manifest).values():
-        if node["fqn"][1:2] != ["staging"]:
+        if node["fqn"][1:2] != ["staging"] and not node["name"].startswith("stg_"):
             continue
         parents = [p for p in node["depends_on"]["nodes"] if p.startswith("model.")]
         if parents:

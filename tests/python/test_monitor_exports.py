@@ -33,7 +33,7 @@ def scalar(con, sql: str, params: list | None = None):
 
 def test_every_cpj_record_is_loaded_or_quarantined(warehouse_con):
     in_file = len(cpj_records())
-    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_cpj__killings")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings")
     rejected = scalar(warehouse_con, "select count(*) from core.rejected_source_records where source_id = 'cpj_killed_1992_2022'")
     assert loaded + rejected == in_file
     # the two junk records (only a number in gender) are among the quarantined, by their row
@@ -47,7 +47,7 @@ def test_every_cpj_record_is_loaded_or_quarantined(warehouse_con):
 
 def test_every_article19_record_is_loaded_or_quarantined(warehouse_con):
     in_file = len(a19_records())
-    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_article19_mx__aggressions")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_article19_mx__aggressions")
     rejected = scalar(warehouse_con, "select count(*) from core.rejected_source_records where source_id = 'article19_mx_2012_2016'")
     assert loaded + rejected == in_file
 
@@ -55,13 +55,13 @@ def test_every_article19_record_is_loaded_or_quarantined(warehouse_con):
 def test_the_locator_leads_back_to_the_record(warehouse_con):
     records = cpj_records()
     for row_number, name, year in warehouse_con.execute(
-        "select source_row_number, full_name, event_year from intermediate.int_cpj__killings where country_code = 'KZ'"
+        "select source_row_number, full_name, event_year from monitors.int_cpj__killings where country_code = 'KZ'"
     ).fetchall():
         record = records[row_number - 1]
         assert (record["fullName"], int(record["year"])) == (name, year)
     arrays = a19_records()
     for row_number, stamp in warehouse_con.execute(
-        "select source_row_number, event_unix_timestamp from intermediate.int_article19_mx__aggressions using sample 20 rows"
+        "select source_row_number, event_unix_timestamp from monitors.int_article19_mx__aggressions using sample 20 rows"
     ).fetchall():
         assert arrays[row_number - 1]["Fecha"]["unix"] == stamp
 
@@ -71,14 +71,14 @@ def test_cpj_counts_by_year_equal_the_file(warehouse_con):
     in_file = Counter(r["year"] for r in cpj_records() if r["year"])
     in_warehouse = Counter()
     for year, count in warehouse_con.execute(
-        "select event_year, count(*) from intermediate.int_cpj__killings group by 1"
+        "select event_year, count(*) from monitors.int_cpj__killings group by 1"
     ).fetchall():
         in_warehouse[str(year)] += count
     for year, count in warehouse_con.execute(
         """
         select checked.year_as_published, count(*)
         from core.rejected_source_records as rejected
-        inner join intermediate.int_cpj__records_checked as checked using (source_row_number)
+        inner join monitors.int_cpj__records_checked as checked using (source_row_number)
         where rejected.source_id = 'cpj_killed_1992_2022' and checked.year_as_published is not null
         group by 1
         """
@@ -88,10 +88,12 @@ def test_cpj_counts_by_year_equal_the_file(warehouse_con):
 
 
 def record_new_vintage(root: Path, file: Path) -> None:
-    """A new vintage of an export is the file replaced and its checksum updated in ref_sources."""
+    """A new vintage of an export is the file replaced and its checksum updated in the monitor's
+    row of the sources catalogue (seeds/monitors/<monitor>/<monitor>__source.csv)."""
     digest = hashlib.sha256((root / file).read_bytes()).hexdigest()
-    rewrite_seed(root / "seeds" / "reference" / "ref_sources.csv",
-                 lambda rows: [r.__setitem__("file_sha256", digest) for r in rows if r["file_path"] == str(file)])
+    for catalogue in (root / "seeds" / "monitors").glob("*/*__source.csv"):
+        rewrite_seed(catalogue,
+                     lambda rows: [r.__setitem__("file_sha256", digest) for r in rows if r["file_path"] == str(file)])
 
 
 def add_cpj_label(root: Path) -> None:
@@ -129,7 +131,7 @@ def change_cpj_file_only(root: Path) -> None:
 CASES = {
     "file_changed_without_new_checksum": (change_cpj_file_only, ["dim_sources", "is_file_as_published"]),
     "unmapped_label": (add_cpj_label, [
-        "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field typeOfDeath", "value 'Poisoning'", "xwalk_cpj__type_of_death",
+        "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field typeOfDeath", "value 'Poisoning'", "add it to seeds/monitors/cpj/xwalk_cpj__type_of_death.csv",
     ]),
     "latin1_file": (to_latin1, ["Source file validation failed", str(A19), "not valid UTF-8"]),
     "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' is missing"]),
@@ -154,7 +156,7 @@ def test_cpj_killings_per_country_and_year_equal_a_count_of_the_file(warehouse_c
     """Counted here from the file with the csv module: every record with a year and a country that
     the crosswalk places in one ISO country, by (country, year); the warehouse's CPJ incidents must
     give the same table."""
-    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
+    with (PROJECT_ROOT / "seeds" / "monitors" / "cpj" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
         iso = {r["cpj_country"]: r["country_code"] for r in csv.DictReader(handle)}
     expected = Counter(
         (iso[r["country"]], int(r["year"]))
@@ -197,7 +199,7 @@ def test_pavlyuk_is_one_case_with_two_sources(warehouse_con):
 
 
 def test_article19_records_reach_the_marts(warehouse_con):
-    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_article19_mx__aggressions")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_article19_mx__aggressions")
     per_year = Counter(
         int(json_record["Fecha"]["human"].split(",")[1]) for json_record in a19_records()
     )
@@ -229,9 +231,9 @@ def test_cpj_impunity_becomes_one_legal_action_per_murder(warehouse_con):
     """Counted here from the file: each loadable CPJ record whose impunityMurder is filled is one
     criminal legal action at the stage xwalk_cpj__impunity names, undated; an empty cell gives
     none."""
-    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
+    with (PROJECT_ROOT / "seeds" / "monitors" / "cpj" / "xwalk_cpj__country.csv").open(newline="", encoding="utf-8") as handle:
         iso = {r["cpj_country"]: r["country_code"] for r in csv.DictReader(handle)}
-    with (PROJECT_ROOT / "seeds" / "reference" / "xwalk_cpj__impunity.csv").open(newline="", encoding="utf-8") as handle:
+    with (PROJECT_ROOT / "seeds" / "monitors" / "cpj" / "xwalk_cpj__impunity.csv").open(newline="", encoding="utf-8") as handle:
         stage_of = {r["source_label"]: r["legal_stage_code"] for r in csv.DictReader(handle)}
     expected = Counter(
         stage_of[r["impunityMurder"]]
@@ -269,7 +271,7 @@ def test_each_cpj_record_is_a_different_person(warehouse_con):
         (r["country"], r["year"], r["fullName"].strip()) for r in cpj_records() if r["fullName"].strip()
     )
     assert names[("Iraq", "2006", "Maher")] == 2
-    loaded = scalar(warehouse_con, "select count(*) from intermediate.int_cpj__killings")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings")
     persons = scalar(
         warehouse_con,
         "select count(distinct victim_key) from core.fct_incident_victims where source_id = 'cpj_killed_1992_2022'",

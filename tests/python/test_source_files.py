@@ -12,8 +12,13 @@ from conftest import EXTERNAL_DIR, PROJECT_ROOT, SHARED_DIR
 
 
 def sources() -> list[dict[str, str]]:
-    with (PROJECT_ROOT / "seeds" / "reference" / "ref_sources.csv").open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    """The sources catalogue: ref_sources and every monitor's own row (seeds/monitors/<monitor>/)."""
+    rows = []
+    for path in [PROJECT_ROOT / "seeds" / "reference" / "ref_sources.csv",
+                 *sorted((PROJECT_ROOT / "seeds" / "monitors").glob("*/*__source.csv"))]:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows += list(csv.DictReader(handle))
+    return rows
 
 
 def sha256(path: Path) -> str:

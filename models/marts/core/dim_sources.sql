@@ -1,11 +1,12 @@
 -- One row per source the warehouse reads (the assessment report, each monitor's export): what it
 -- is and covers, how it verifies, how to cite it, and its file in seeds/external/ with the
--- SHA-256 recorded in ref_sources beside the one computed from the file at build time.
+-- SHA-256 recorded in the sources catalogue (int_sources) beside the one computed from the file
+-- at build time.
 with
 
 sources as (
 
-    select * from {{ ref('ref_sources') }}
+    select * from {{ ref('int_sources') }}
 
 ),
 

@@ -1,43 +1,27 @@
 -- Records of the monitors' exports that could not be loaded, one row each, with the column,
--- value and reason: quarantined, never dropped. For each source, the records loaded plus the
+-- value and reason: quarantined, never dropped. Read from every monitor's records in the
+-- monitor-record contract (macros/monitors.sql). For each source, the records loaded plus the
 -- records here equal the records in its file (tested).
 with
 
-cpj as (
+monitor_records as (
 
-    select * from {{ ref('int_cpj__records_checked') }}
-    where rejected_column is not null
-
-),
-
-article19_mx as (
-
-    select * from {{ ref('int_article19_mx__records_checked') }}
-    where rejected_column is not null
+    select * from {{ monitor_records() }} as records
+    where records.rejected_column is not null
 
 ),
 
 final as (
 
     select
-        cpj.source_id,
-        cpj.source_row_number,
-        cpj.source_record_locator,
-        cpj.rejected_column as column_name,
-        cpj.rejected_value as offending_value,
-        cpj.rejection_reason
-    from cpj
+        monitor_records.source_id,
+        monitor_records.source_row_number,
+        monitor_records.source_record_locator,
+        monitor_records.rejected_column as column_name,
+        monitor_records.rejected_value as offending_value,
+        monitor_records.rejection_reason
 
-    union all
-
-    select
-        article19_mx.source_id,
-        article19_mx.source_row_number,
-        article19_mx.source_record_locator,
-        article19_mx.rejected_column as column_name,
-        article19_mx.rejected_value as offending_value,
-        article19_mx.rejection_reason
-    from article19_mx
+    from monitor_records
 
 )
 

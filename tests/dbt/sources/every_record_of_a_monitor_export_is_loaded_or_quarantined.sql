@@ -1,72 +1,78 @@
--- For each monitor export, the records loaded plus the records quarantined equal the records
--- staged from the file (one per record): nothing is dropped on the way. Returns one row per
--- source where the sums differ.
+-- For each monitor (macros/monitors.sql), the records loaded plus the records quarantined equal
+-- the records staged from its file (one per record), and each staged record is in the monitor's
+-- contract model exactly once, loaded (with an event id) or quarantined: nothing is dropped or
+-- doubled on the way. Returns one row per source where that fails.
 with
 
-cpj_staged as (
+staged as (
 
-    select count(*) as records from {{ ref('stg_cpj__killed_journalists') }}
-
-),
-
-cpj_loaded as (
-
-    select count(*) as records from {{ ref('int_cpj__killings') }}
+    select * from {{ monitor_staged_records() }} as staged
 
 ),
 
-a19_staged as (
+records as (
 
-    select count(*) as records from {{ ref('stg_article19_mx__aggressions') }}
-
-),
-
-a19_loaded as (
-
-    select count(*) as records from {{ ref('int_article19_mx__aggressions') }}
+    select * from {{ monitor_records() }} as records
 
 ),
 
-rejected as (
+staged_counts as (
 
     select
-        source_id,
-        count(*) as records
-    from {{ ref('rejected_source_records') }}
-    group by source_id
+        staged.source_id,
+        count(*) as staged_records
+    from staged
+    group by staged.source_id
 
 ),
 
-compared as (
+record_counts as (
 
     select
-        'cpj_killed_1992_2022' as source_id,
-        cpj_staged.records as staged,
-        cpj_loaded.records as loaded
-    from cpj_staged cross join cpj_loaded
+        records.source_id,
+        count(*) as contract_rows,
+        count(*) filter (where records.rejected_column is null and records.event_id is not null) as loaded,
+        count(*) filter (where records.rejected_column is not null) as quarantined,
+        count(distinct records.source_row_number) as distinct_records
+    from records
+    group by records.source_id
 
-    union all
+),
+
+matched as (
 
     select
-        'article19_mx_2012_2016' as source_id,
-        a19_staged.records as staged,
-        a19_loaded.records as loaded
-    from a19_staged cross join a19_loaded
+        staged.source_id,
+        count(*) as matched_records
+    from staged
+    inner join records
+        on
+            staged.source_id = records.source_id
+            and staged.source_row_number = records.source_row_number
+    group by staged.source_id
 
 ),
 
 final as (
 
     select
-        compared.source_id,
-        compared.staged,
-        compared.loaded,
-        coalesce(rejected.records, 0) as rejected
+        staged_counts.source_id,
+        staged_counts.staged_records,
+        coalesce(record_counts.loaded, 0) as loaded,
+        coalesce(record_counts.quarantined, 0) as quarantined,
+        coalesce(record_counts.contract_rows, 0) as contract_rows,
+        coalesce(matched.matched_records, 0) as matched_records
 
-    from compared
-    left join rejected
-        on compared.source_id = rejected.source_id
-    where compared.loaded + coalesce(rejected.records, 0) != compared.staged
+    from staged_counts
+    left join record_counts
+        on staged_counts.source_id = record_counts.source_id
+    left join matched
+        on staged_counts.source_id = matched.source_id
+    where
+        coalesce(record_counts.loaded, 0) + coalesce(record_counts.quarantined, 0) != staged_counts.staged_records
+        or coalesce(record_counts.contract_rows, 0) != staged_counts.staged_records
+        or coalesce(record_counts.distinct_records, 0) != staged_counts.staged_records
+        or coalesce(matched.matched_records, 0) != staged_counts.staged_records
 
 )
 

@@ -1,0 +1,164 @@
+{#-
+    Monitors are plug-ins. Each one declares itself with a macro of its own, in
+    macros/monitors/<monitor>.sql:
+
+        {% macro monitor__<monitor>() %}
+            {{ return({'records': '<its contract model>', 'staged': '<its staged model>',
+                       'catalogue': '<its sources-catalogue seed>'}) }}
+        {% endmacro %}
+
+    - records: the model that ends its pipeline and honours the monitor-record contract (every
+      record of its file, one row each: loaded with its event, victim and legal fields, or
+      quarantined with the column, value and reason; columns in monitor_record_columns() below,
+      enforced by a dbt contract on the model);
+    - staged: its staged records, one row per record of the file (the loaded + quarantined =
+      records-in-file check counts them);
+    - catalogue: its row of the sources catalogue (the columns of ref_sources).
+
+    The register, the quarantine, the sources catalogue and the completeness check find every
+    monitor here, by the macro's name: none of them names a monitor. Macros are parsed before
+    models, so the refs below are in the graph; a monitor added after the last full parse is found
+    by a full one (`make build` parses in full; `dbt parse --no-partial-parse` by hand).
+-#}
+{% macro monitors() %}
+    {%- set found = [] -%}
+    {%- for name in context | sort if name.startswith('monitor__') -%}
+        {%- set declared = context[name]() -%}
+        {%- do declared.update({'monitor': name[9:]}) -%}
+        {%- do found.append(declared) -%}
+    {%- endfor -%}
+    {{ return(found) }}
+{% endmacro %}
+
+
+{#- The monitor-record contract: what the register needs of every record of a monitor, as
+    (column, type); each monitor's contract model declares the same columns in its YAML (dbt
+    enforces them there) and tests/dbt/sources/every_monitor_honours_the_record_contract.sql
+    holds the two together. The columns are described in models/_docs.md. -#}
+{% macro monitor_record_columns() %}
+    {{ return([
+        ('source_id', 'string'), ('source_row_number', 'integer'), ('source_record_locator', 'string'),
+        ('rejected_column', 'string'), ('rejected_value', 'string'), ('rejection_reason', 'string'),
+        ('event_id', 'string'), ('country_code', 'string'), ('period_year', 'integer'),
+        ('event_country_code', 'string'), ('event_date', 'date'), ('date_precision', 'string'),
+        ('category_code', 'string'), ('city_name', 'string'), ('context_code', 'string'),
+        ('perpetrator_type_code', 'string'), ('perpetrator_description', 'string'),
+        ('verification_status_code', 'string'), ('arbitrariness_basis_code', 'string'),
+        ('arbitrariness_locator', 'string'), ('event_summary', 'string'), ('impunity_outcome_code', 'string'),
+        ('victim_type', 'string'), ('victim_name', 'string'), ('victim_name_as_reported', 'string'),
+        ('role_code', 'string'), ('gender', 'string'), ('gender_basis', 'string'), ('gender_locator', 'string'),
+        ('outlet_name', 'string'), ('outlet_name_as_reported', 'string'),
+        ('legal_procedure_type', 'string'), ('legal_journalist_position', 'string'),
+        ('legal_stage_code', 'string'), ('legal_action_summary', 'string'),
+    ]) }}
+{% endmacro %}
+
+
+{#- Every record of every monitor, in the contract's columns (a relation to select from). A
+    project with no monitor gives an empty relation of the same columns. -#}
+{% macro monitor_records() -%}
+    {%- set declared = monitors() -%}
+    {%- set types = {'string': dbt.type_string(), 'integer': dbt.type_int(), 'date': 'date'} -%}
+    (
+    {%- for monitor in declared %}
+        select
+            {%- for column, type in monitor_record_columns() %}
+            {{ column }}{{ "," if not loop.last }}
+            {%- endfor %}
+        from {{ ref(monitor.records) }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+    {%- endfor %}
+    {%- if declared | length == 0 %}
+        select
+            {%- for column, type in monitor_record_columns() %}
+            cast(null as {{ types[type] }}) as {{ column }}{{ "," if not loop.last }}
+            {%- endfor %}
+        where false
+    {%- endif %}
+    )
+{%- endmacro %}
+
+
+{#- The staged records of every monitor (source_id, source_row_number: one row per record of
+    its file), for the loaded + quarantined = records-in-file check. -#}
+{% macro monitor_staged_records() -%}
+    {%- set declared = monitors() -%}
+    (
+    {%- for monitor in declared %}
+        select staged.source_id, staged.source_row_number
+        from {{ ref(monitor.staged) }} as staged
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+    {%- endfor %}
+    {%- if declared | length == 0 %}
+        select cast(null as {{ dbt.type_string() }}) as source_id, cast(null as {{ dbt.type_int() }}) as source_row_number
+        where false
+    {%- endif %}
+    )
+{%- endmacro %}
+
+
+{#- The sources catalogue's rows: ref_sources (the assessment reports) and each monitor's
+    catalogue seed, in ref_sources' columns. -#}
+{% macro sources_catalogue() -%}
+    {%- set seeds = ['ref_sources'] -%}
+    {%- for monitor in monitors() -%}
+        {%- do seeds.append(monitor.catalogue) -%}
+    {%- endfor -%}
+    {%- set columns = [
+        'source_id', 'source_kind', 'publisher', 'title', 'countries_covered', 'first_year', 'last_year',
+        'violations_recorded', 'verification_standard', 'record_verification_status_code', 'record_locator',
+        'licence_and_attribution', 'file_path', 'file_format', 'file_sha256', 'copied_from', 'victim_identity_rule',
+    ] -%}
+    (
+    {%- for seed in seeds %}
+        select {{ columns | join(', ') }}
+        from {{ ref(seed) }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+    {%- endfor %}
+    )
+{%- endmacro %}
+
+
+{#- Each monitor's contract model against the contract: its YAML declares the columns of
+    monitor_record_columns(), in order, with those types, and enforces the contract (dbt then
+    holds the model to its YAML). A relation of (monitor, problem), one row per breach. -#}
+{% macro monitor_contract_breaches() -%}
+    {%- set types = {'string': ['string', 'varchar', 'text'], 'integer': ['integer', 'int'], 'date': ['date']} -%}
+    {%- set problems = [] -%}
+    {%- for monitor in monitors() -%}
+        {%- set relation = ref(monitor.records) -%}
+        {%- if execute -%}
+            {%- set node = graph.nodes['model.' ~ project_name ~ '.' ~ monitor.records] -%}
+            {%- set declared = node.columns.values() | list -%}
+            {%- set expected = monitor_record_columns() -%}
+            {%- if not node.config.contract.enforced -%}
+                {%- do problems.append((monitor.monitor, monitor.records ~ ': contract not enforced')) -%}
+            {%- endif -%}
+            {%- for column, type in expected -%}
+                {%- set found = declared[loop.index0] if loop.index0 < declared | length else none -%}
+                {%- if found is none or found.name != column -%}
+                    {%- do problems.append((monitor.monitor, monitor.records ~ ': column ' ~ loop.index ~ ' should be ' ~ column)) -%}
+                {%- elif (found.data_type or '') | lower not in types[type] -%}
+                    {%- do problems.append((monitor.monitor, monitor.records ~ '.' ~ column ~ ' should be ' ~ type)) -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- if declared | length > expected | length -%}
+                {%- do problems.append((monitor.monitor, monitor.records ~ ': columns beyond the contract')) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    (
+    {%- for monitor, problem in problems %}
+        select '{{ monitor }}' as monitor_name, '{{ problem }}' as problem
+        union all
+    {%- endfor %}
+        select cast(null as {{ dbt.type_string() }}) as monitor_name, cast(null as {{ dbt.type_string() }}) as problem
+        where false
+    )
+{%- endmacro %}

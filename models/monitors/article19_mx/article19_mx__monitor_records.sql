@@ -1,0 +1,82 @@
+-- Article 19 Mexico at the end of its pipeline: every record of the export in the monitor-record
+-- contract (macros/monitors.sql), one row each. A record that loads carries its incident (dated
+-- to the day) and its victim, who is never named; the register gives its records the
+-- verification status of its catalogue row (monitor_documented). A quarantined record carries
+-- the column, value and reason instead. The register reads Article 19 Mexico here and nowhere
+-- else.
+with
+
+records as (
+
+    select * from {{ ref('int_article19_mx__records_checked') }}
+
+),
+
+aggressions as (
+
+    select * from {{ ref('int_article19_mx__aggressions') }}
+
+),
+
+mapped as (
+
+    select
+        aggressions.source_row_number,
+        aggressions.event_id,
+        aggressions.country_code,
+        cast(year(aggressions.event_date) as integer) as period_year,
+        aggressions.country_code as event_country_code,
+        aggressions.event_date,
+        'day' as date_precision,
+        aggressions.category_code,
+        aggressions.city_name,
+        'not_stated' as context_code,
+        aggressions.perpetrator_type_code,
+        aggressions.perpetrator_label as perpetrator_description,
+        cast(null as {{ dbt.type_string() }}) as verification_status_code,
+        aggressions.arbitrariness_basis_code,
+        case when aggressions.arbitrariness_basis_code is not null then aggressions.aggression_type_label end
+            as arbitrariness_locator,
+        concat_ws(
+            '; ',
+            'Article 19 Mexico: ' || aggressions.aggression_type_label || ' (' || aggressions.sex_label || ')',
+            'place: ' || coalesce(aggressions.city_name || ', ', '') || aggressions.state_name,
+            'presumed aggressor: ' || coalesce(aggressions.perpetrator_label, 'not stated')
+        ) as event_summary,
+        cast(null as {{ dbt.type_string() }}) as impunity_outcome_code,
+        aggressions.victim_type,
+        cast(null as {{ dbt.type_string() }}) as victim_name,
+        cast(null as {{ dbt.type_string() }}) as victim_name_as_reported,
+        aggressions.role_code,
+        aggressions.gender,
+        aggressions.gender_basis,
+        case when aggressions.gender_basis = 'stated' then aggressions.sex_label end as gender_locator,
+        cast(null as {{ dbt.type_string() }}) as outlet_name,
+        cast(null as {{ dbt.type_string() }}) as outlet_name_as_reported,
+        cast(null as {{ dbt.type_string() }}) as legal_procedure_type,
+        cast(null as {{ dbt.type_string() }}) as legal_journalist_position,
+        cast(null as {{ dbt.type_string() }}) as legal_stage_code,
+        cast(null as {{ dbt.type_string() }}) as legal_action_summary
+
+    from aggressions
+
+),
+
+final as (
+
+    select
+        records.source_id,
+        records.source_row_number,
+        records.source_record_locator,
+        records.rejected_column,
+        records.rejected_value,
+        records.rejection_reason,
+        {{ star_except('mapped', ['source_row_number']) }}
+
+    from records
+    left join mapped
+        on records.source_row_number = mapped.source_row_number
+
+)
+
+select * from final  -- noqa: AM04

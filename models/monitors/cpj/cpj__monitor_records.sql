@@ -1,0 +1,88 @@
+-- CPJ at the end of its pipeline: every record of the export in the monitor-record contract
+-- (macros/monitors.sql), one row each. A record that loads carries its incident, its victim and,
+-- where CPJ states how the prosecution of a murder stands, one criminal legal action with the
+-- journalist as injured party, all in the register's words; a quarantined record carries the
+-- column, value and reason instead. The register reads CPJ here and nowhere else.
+with
+
+records as (
+
+    select * from {{ ref('int_cpj__records_checked') }}
+
+),
+
+killings as (
+
+    select * from {{ ref('int_cpj__killings') }}
+
+),
+
+-- a record that loads: CPJ dates a killing by its year only
+mapped as (
+
+    select
+        killings.source_row_number,
+        killings.event_id,
+        killings.country_code,
+        killings.event_year as period_year,
+        killings.country_code as event_country_code,
+        make_date(killings.event_year, 1, 1) as event_date,
+        'year' as date_precision,
+        killings.category_code,
+        killings.location_name as city_name,
+        killings.context_code,
+        killings.perpetrator_type_code,
+        killings.sources_of_fire as perpetrator_description,
+        killings.verification_status_code,
+        cast(null as {{ dbt.type_string() }}) as arbitrariness_basis_code,
+        cast(null as {{ dbt.type_string() }}) as arbitrariness_locator,
+        concat_ws(
+            '; ',
+            'CPJ: ' || coalesce(killings.full_name, 'unnamed') || ' (' || killings.victim_kind || ') killed in '
+            || coalesce(killings.location_name, 'an unstated place'),
+            'type of death: ' || killings.type_of_death,
+            'motive: ' || killings.combined_status,
+            'impunity: ' || killings.impunity_murder
+        ) as event_summary,
+        killings.impunity_outcome_code,
+        'person' as victim_type,
+        killings.victim_name,
+        killings.full_name as victim_name_as_reported,
+        killings.role_code,
+        killings.gender,
+        killings.gender_basis,
+        case when killings.gender_basis = 'stated' then killings.source_record_locator end as gender_locator,
+        {{ clean_text("split_part(killings.organizations, ',', 1)") }} as outlet_name,
+        killings.organizations as outlet_name_as_reported,
+        case when killings.impunity_stage_code is not null then 'criminal' end as legal_procedure_type,
+        case when killings.impunity_stage_code is not null then 'injured_party' end as legal_journalist_position,
+        killings.impunity_stage_code as legal_stage_code,
+        case
+            when killings.impunity_stage_code is not null
+                then
+                    'CPJ: prosecution of the killing of ' || coalesce(killings.full_name, 'an unnamed victim')
+                    || '; impunity: ' || killings.impunity_murder
+        end as legal_action_summary
+
+    from killings
+
+),
+
+final as (
+
+    select
+        records.source_id,
+        records.source_row_number,
+        records.source_record_locator,
+        records.rejected_column,
+        records.rejected_value,
+        records.rejection_reason,
+        {{ star_except('mapped', ['source_row_number']) }}
+
+    from records
+    left join mapped
+        on records.source_row_number = mapped.source_row_number
+
+)
+
+select * from final  -- noqa: AM04
