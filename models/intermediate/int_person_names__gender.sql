@@ -3,7 +3,7 @@
 -- convention that told it. An exception (ref_name_gender_exceptions) overrides the rule; otherwise
 -- an unambiguous given name (first word) and the longest matching surname ending (last word)
 -- decide, and when they disagree the sex stays unknown. Facts use it only where the source
--- neither states the sex nor uses a pronoun (macro resolved_gender).
+-- neither states the sex nor uses a pronoun (decided once in int_victim_appearances).
 with
 
 incident_victims as (

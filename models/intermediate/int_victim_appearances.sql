@@ -1,6 +1,11 @@
 -- Every appearance of a person or outlet as a victim: in an incident or as the party of a legal
 -- action. victim_key identifies the person or outlet across incidents, legal actions and
--- periods (country, kind and normalised name; an unnamed victim is its own row).
+-- periods (country, kind and normalised name; an unnamed victim is its own row). The sex of each
+-- appearance and its basis are decided here, once, by one precedence rule that every fact reads:
+--   1. not a person (outlet, organisation, group): not_applicable;
+--   2. the source states it or uses a pronoun (the row's gender and gender_basis);
+--   3. the name-convention rule (int_person_names__gender), basis name_convention;
+--   4. otherwise unknown.
 with
 
 incident_victims as (
@@ -81,9 +86,18 @@ with_outlet as (
 
     select
         {{ star_except('unioned', ['gender', 'gender_basis']) }},
-        {{ resolved_gender('unioned.victim_type', 'unioned.gender', 'person_names.inferred_gender') }} as gender,
-        {{ resolved_gender_basis('unioned.victim_type', 'unioned.gender', 'unioned.gender_basis', 'person_names.inferred_gender') }}
-            as gender_basis,
+        case
+            when unioned.victim_type != 'person' then 'not_applicable'
+            when unioned.gender in ('female', 'male') then unioned.gender
+            when person_names.inferred_gender in ('female', 'male') then person_names.inferred_gender
+            else 'unknown'
+        end as gender,
+        case
+            when unioned.victim_type != 'person' then 'not_applicable'
+            when unioned.gender in ('female', 'male') then unioned.gender_basis
+            when person_names.inferred_gender in ('female', 'male') then 'name_convention'
+            else 'unknown'
+        end as gender_basis,
         {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
             as affected_outlet_name
 

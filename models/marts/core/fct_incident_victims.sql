@@ -24,9 +24,11 @@ genders as (
 
 ),
 
-person_names as (
+-- the victim as one appearance: who the person (or outlet) is and their sex, decided there once
+appearances as (
 
-    select * from {{ ref('int_person_names__gender') }}
+    select * from {{ ref('int_victim_appearances') }}
+    where appearance_type = 'incident'
 
 ),
 
@@ -53,20 +55,18 @@ victims_to_build as (
 resolved as (
 
     select
-        victims_to_build.*,
-        {{ resolved_gender('victims_to_build.victim_type', 'victims_to_build.gender', 'person_names.inferred_gender') }}
-            as resolved_gender,
-        {{ resolved_gender_basis(
-            'victims_to_build.victim_type', 'victims_to_build.gender',
-            'victims_to_build.gender_basis', 'person_names.inferred_gender',
-        ) }} as resolved_gender_basis
+        {{ star_except('victims_to_build', ['gender', 'gender_basis']) }},
+        appearances.victim_key,
+        appearances.affected_outlet_name,
+        appearances.gender as resolved_gender,
+        appearances.gender_basis as resolved_gender_basis
 
     from victims_to_build
-    left join person_names
+    inner join appearances
         on
-            victims_to_build.country_code = person_names.country_code
-            and victims_to_build.victim_name = person_names.victim_name
-            and victims_to_build.victim_type = 'person'
+            victims_to_build.country_code = appearances.country_code
+            and victims_to_build.period_year = appearances.period_year
+            and victims_to_build.incident_victim_id = appearances.appearance_id
 
 ),
 
@@ -79,16 +79,8 @@ final as (
         resolved.incident_victim_id,
         incidents.incident_key,
         resolved.event_id,
-        {{ victim_key(
-            'resolved.country_code',
-            'resolved.victim_type',
-            'resolved.victim_identity',
-            'resolved.incident_victim_id',
-        ) }} as victim_key,
-        {{ outlet_key(
-            'resolved.country_code',
-            affected_outlet_name('resolved.outlet_name', 'resolved.victim_type', 'resolved.victim_name')
-        ) }} as outlet_key,
+        resolved.victim_key,
+        {{ outlet_key('resolved.country_code', 'resolved.affected_outlet_name') }} as outlet_key,
         resolved.country_code,
         resolved.period_year,
         incidents.event_country_code,

@@ -6,12 +6,6 @@ legal_actions as (
 
 ),
 
-victim_roles as (
-
-    select * from {{ ref('vocab_victim_roles') }}
-
-),
-
 role_to_victim_group as (
 
     select * from {{ ref('xwalk_role_to_victim_group') }}
@@ -30,9 +24,12 @@ report_victim_groups as (
 
 ),
 
-person_names as (
+-- the legal action's party as one victim appearance: who the person is and their sex, decided
+-- there once
+appearances as (
 
-    select * from {{ ref('int_person_names__gender') }}
+    select * from {{ ref('int_victim_appearances') }}
+    where appearance_type = 'legal_action'
 
 ),
 
@@ -62,27 +59,15 @@ final as (
         legal_actions_to_build.procedure_type,
         legal_actions_to_build.journalist_position,
         legal_actions_to_build.legal_article_id,
-        {{ victim_key(
-            'legal_actions_to_build.country_code',
-            'victim_roles.default_victim_type',
-            'legal_actions_to_build.victim_identity',
-            'legal_actions_to_build.legal_action_id',
-        ) }} as victim_key,
-        {{ outlet_key(
-            'legal_actions_to_build.country_code',
-            affected_outlet_name('legal_actions_to_build.outlet_name', 'victim_roles.default_victim_type', 'legal_actions_to_build.victim_name')
-        ) }} as outlet_key,
+        appearances.victim_key,
+        {{ outlet_key('legal_actions_to_build.country_code', 'appearances.affected_outlet_name') }} as outlet_key,
         incidents.incident_key as related_incident_key,
         legal_actions_to_build.related_event_id,
         legal_actions_to_build.victim_name,
         legal_actions_to_build.victim_role_code,
         role_to_victim_group.report_victim_group,
-        {{ resolved_gender('victim_roles.default_victim_type', 'legal_actions_to_build.victim_gender', 'person_names.inferred_gender') }}
-            as victim_gender,
-        {{ resolved_gender_basis(
-            'victim_roles.default_victim_type', 'legal_actions_to_build.victim_gender',
-            'legal_actions_to_build.victim_gender_basis', 'person_names.inferred_gender',
-        ) }} as victim_gender_basis,
+        appearances.gender as victim_gender,
+        appearances.gender_basis as victim_gender_basis,
         legal_actions_to_build.claimant_type,
         legal_actions_to_build.claimant_description,
         legal_actions_to_build.stage_count,
@@ -112,19 +97,17 @@ final as (
         legal_actions_to_build.load_batch_id
 
     from legal_actions_to_build
-    inner join victim_roles
-        on legal_actions_to_build.victim_role_code = victim_roles.role_code
+    inner join appearances
+        on
+            legal_actions_to_build.country_code = appearances.country_code
+            and legal_actions_to_build.period_year = appearances.period_year
+            and legal_actions_to_build.legal_action_id = appearances.appearance_id
     inner join role_to_victim_group
         on legal_actions_to_build.victim_role_code = role_to_victim_group.role_code
     inner join report_victim_groups
         on role_to_victim_group.report_victim_group = report_victim_groups.report_victim_group
     left join incidents
         on legal_actions_to_build.related_event_id = incidents.event_id
-    left join person_names
-        on
-            legal_actions_to_build.country_code = person_names.country_code
-            and legal_actions_to_build.victim_name = person_names.victim_name
-            and victim_roles.default_victim_type = 'person'
 
 )
 
