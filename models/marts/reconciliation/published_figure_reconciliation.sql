@@ -12,7 +12,11 @@ statistics as (
 
 register_figures as (
 
-    select * from {{ ref('register_counts') }}
+    select
+        register_counts.*,
+        {{ dimension_key('register_counts') }} as dimension_key,
+        {{ dimension_key('register_counts', names_only=true) }} as dimension_names
+    from {{ ref('register_counts') }} as register_counts
 
 ),
 
@@ -24,8 +28,7 @@ derivable_shapes as (
         register_figures.country_code,
         register_figures.period_year,
         register_figures.metric,
-        -- the key's names: "gender=female|victim_group=journalist" gives "gender|victim_group"
-        {{ regexp_replace_all('register_figures.dimension_key', "'=[^|]*'", "''") }} as dimension_names
+        register_figures.dimension_names
 
     from register_figures
 
@@ -35,16 +38,8 @@ published as (
 
     select
         statistics.*,
-        {{ dimension_key([
-            ('statistics.dimension_1_name', 'statistics.dimension_1_value'),
-            ('statistics.dimension_2_name', 'statistics.dimension_2_value'),
-            ('statistics.dimension_3_name', 'statistics.dimension_3_value'),
-        ]) }} as dimension_key,
-        {{ dimension_key([
-            ('statistics.dimension_1_name', 'statistics.dimension_1_value'),
-            ('statistics.dimension_2_name', 'statistics.dimension_2_value'),
-            ('statistics.dimension_3_name', 'statistics.dimension_3_value'),
-        ], names_only=true) }} as dimension_names
+        {{ dimension_key('statistics') }} as dimension_key,
+        {{ dimension_key('statistics', names_only=true) }} as dimension_names
 
     from statistics
 

@@ -30,7 +30,12 @@ select
     final.period_year,
     final.reference_year,
     final.metric,
-    final.dimension_key,
+    final.dimension_1_name,
+    final.dimension_1_value,
+    final.dimension_2_name,
+    final.dimension_2_value,
+    final.dimension_3_name,
+    final.dimension_3_value,
     cast(sum(final.register_value) as decimal(18, 4)) as register_value
 from final
 where final.metric is not null

@@ -57,8 +57,8 @@ incident_metrics as (
 incident_figures as (
 
     {{ count_figures('incident_metrics', 'incident_metrics.event_year', [
-        {'metric': 'incident_metrics.metric', 'key': "''"},
-        {'metric': 'incident_metrics.metric', 'key': "'context=' || incident_metrics.context_code"},
+        {'metric': 'incident_metrics.metric'},
+        {'metric': 'incident_metrics.metric', 'dimensions': [('context', 'incident_metrics.context_code')]},
     ]) }}
 
 ),
@@ -85,15 +85,17 @@ liberty_victims as (
 liberty_figures as (
 
     {{ count_figures('liberty_victims', 'liberty_victims.event_year', [
-        {'metric': 'liberty_victims.metric', 'key': "''"},
-        {'metric': 'liberty_victims.metric', 'key': "'gender=' || liberty_victims.gender"},
-        {'metric': 'liberty_victims.metric', 'key': "'victim_group=' || liberty_victims.combined_victim_group",
+        {'metric': 'liberty_victims.metric'},
+        {'metric': 'liberty_victims.metric', 'dimensions': [('gender', 'liberty_victims.gender')]},
+        {'metric': 'liberty_victims.metric', 'dimensions': [('victim_group', 'liberty_victims.combined_victim_group')],
             'where': 'liberty_victims.combined_victim_group is not null'},
         {'metric': "'restriction_of_liberty_threats'",
-            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code"},
+            'dimensions': [('procedure_type', 'liberty_victims.procedure_type'), ('threat_type', 'liberty_victims.category_code')]},
         {'metric': "'restriction_of_liberty_threats'",
-            'key': "'procedure_type=' || liberty_victims.procedure_type || '|threat_type=' || liberty_victims.category_code
-                || '|victim_group=' || liberty_victims.report_victim_group"},
+            'dimensions': [
+                ('procedure_type', 'liberty_victims.procedure_type'), ('threat_type', 'liberty_victims.category_code'),
+                ('victim_group', 'liberty_victims.report_victim_group'),
+            ]},
     ]) }}
 
 ),

@@ -64,12 +64,12 @@ person_actions as (
 legal_figures as (
 
     {{ count_figures('person_actions', 'person_actions.period_year', [
-        {'metric': 'person_actions.published_metric', 'key': "''"},
-        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.report_victim_group",
+        {'metric': 'person_actions.published_metric'},
+        {'metric': 'person_actions.published_metric', 'dimensions': [('victim_group', 'person_actions.report_victim_group')],
             'where': "person_actions.procedure_type != 'criminal'"},
-        {'metric': 'person_actions.published_metric', 'key': "'victim_group=' || person_actions.combined_victim_group",
+        {'metric': 'person_actions.published_metric', 'dimensions': [('victim_group', 'person_actions.combined_victim_group')],
             'where': "person_actions.procedure_type != 'criminal' and person_actions.combined_victim_group is not null"},
-        {'metric': "'proceedings_related_threats'", 'key': "''"},
+        {'metric': "'proceedings_related_threats'"},
     ]) }}
 
 ),
@@ -81,7 +81,7 @@ charge_figures as (
         charges.period_year,
         charges.period_year as reference_year,
         'criminal_charges' as metric,
-        'article=' || charges.article_row || '|victim_group=' || charges.report_victim_group as dimension_key,
+        {{ dimension_columns([('article', 'charges.article_row'), ('victim_group', 'charges.report_victim_group')]) }},
         charges.itemized_charges as register_value
     from charges
 
@@ -92,7 +92,7 @@ charge_figures as (
         charges.period_year,
         charges.period_year as reference_year,
         'criminal_charges' as metric,
-        'article=' || charges.article_row as dimension_key,
+        {{ dimension_columns([('article', 'charges.article_row')]) }},
         sum(charges.itemized_charges) as register_value
     from charges
     group by all
@@ -104,7 +104,7 @@ charge_figures as (
         charges.period_year,
         charges.period_year as reference_year,
         'criminal_charges' as metric,
-        'victim_group=' || charges.report_victim_group as dimension_key,
+        {{ dimension_columns([('victim_group', 'charges.report_victim_group')]) }},
         sum(charges.itemized_charges) as register_value
     from charges
     group by all
@@ -137,7 +137,7 @@ person_figures as (
         threatened_persons.period_year,
         threatened_persons.period_year as reference_year,
         'threatened_persons' as metric,
-        'gender=' || dim_victims.gender as dimension_key,
+        {{ dimension_columns([('gender', 'dim_victims.gender')]) }},
         count(*) as register_value
 
     from threatened_persons
