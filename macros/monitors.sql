@@ -162,3 +162,22 @@
         where false
     )
 {%- endmacro %}
+
+
+{#- The body of a monitor's contract model: every checked record (`checked`: source_id,
+    source_row_number, source_record_locator and the quarantine columns), with the register
+    columns of the records that load (`mapped`: source_row_number and the contract's register
+    columns, in the contract's order) and empty ones for the quarantined. -#}
+{% macro monitor_record_rows(checked, mapped) -%}
+    select
+        {{ checked }}.source_id,
+        {{ checked }}.source_row_number,
+        {{ checked }}.source_record_locator,
+        {{ checked }}.rejected_column,
+        {{ checked }}.rejected_value,
+        {{ checked }}.rejection_reason,
+        {{ star_except(mapped, ['source_row_number']) }}
+    from {{ checked }}
+    left join {{ mapped }}
+        on {{ checked }}.source_row_number = {{ mapped }}.source_row_number
+{%- endmacro %}

@@ -105,10 +105,7 @@ counted as (
         victim_cases.sdg_victim_group,
         victim_cases.sdg_sex,
         victim_cases.sdg_perpetrator_status,
-        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'in_period') as verified_victims,
-        count(distinct victim_cases.event_id) filter (where victim_cases.dating = 'in_period') as verified_incidents,
-        count(*) filter (where victim_cases.dating = 'in_period') as verified_victim_appearances,
-        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'undated') as undated_verified_victims
+        {{ sdg_counts('victim_cases') }}
 
     from victim_cases
     group by all

@@ -37,10 +37,7 @@ counted as (
         victim_cases.country_code,
         victim_cases.period_year,
         victim_cases.sdg_violation_code,
-        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'in_period') as verified_victims,
-        count(distinct victim_cases.event_id) filter (where victim_cases.dating = 'in_period') as verified_incidents,
-        count(*) filter (where victim_cases.dating = 'in_period') as verified_victim_appearances,
-        count(distinct victim_cases.victim_key) filter (where victim_cases.dating = 'undated') as undated_verified_victims
+        {{ sdg_counts('victim_cases') }}
 
     from victim_cases
     group by all

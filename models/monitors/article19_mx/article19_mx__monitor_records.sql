@@ -64,18 +64,7 @@ mapped as (
 
 final as (
 
-    select
-        records.source_id,
-        records.source_row_number,
-        records.source_record_locator,
-        records.rejected_column,
-        records.rejected_value,
-        records.rejection_reason,
-        {{ star_except('mapped', ['source_row_number']) }}
-
-    from records
-    left join mapped
-        on records.source_row_number = mapped.source_row_number
+    {{ monitor_record_rows('records', 'mapped') }}
 
 )
 
