@@ -127,6 +127,21 @@ def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, e
     traces = charts.first.evaluate("chart => chart._fullData.map(t => [t.name, Array.from(t.y)])")
     assert sum(sum(y) for _, y in traces) == expected["incidents"], "the monthly bars add up to the period's incidents"
     assert {name for name, _ in traces} <= {"dated", "month unknown"}, "month unknown is its own, visibly different series"
+    # the SDG 16.10.1 totals under the cell table are the per-type cells of the mart, never a sum of
+    # cells (an incident with victims in two cells is one incident)
+    page.locator("#sdg-totals").scroll_into_view_if_needed()
+    screenshot(page, "report_sdg_totals.png")
+    shown = {code: (int(row["Verified persons"]), int(row["Incidents"]))
+             for code, row in table_rows(page.locator("#sdg-totals")).items()}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        mart = {code: (persons, incidents) for code, persons, incidents in con.execute(
+            "select sdg_violation_code, verified_victims, verified_incidents from marts.sdg_16_10_1_by_type "
+            "where country_code = ? and period_year = ?", [expected["country"], expected["year"]]).fetchall()}
+        (summed_f,) = con.execute(
+            "select sum(verified_incidents) from marts.sdg_16_10_1 where country_code = ? and period_year = ? "
+            "and sdg_violation_code = 'F'", [expected["country"], expected["year"]]).fetchone()
+    assert shown == mart
+    assert shown["F"][1] < summed_f, "type F's incidents span cells: the total is not their sum"
     assert shot.stat().st_size > 0
     page.close()
 
