@@ -110,6 +110,8 @@ def test_the_checks_catch_what_they_look_for():
     assert graph.staging_models_that_ref_models(manifest) == ["stg_b -> stg_a"]
     assert graph.models_with_too_many_parents(manifest) == ["fct_wide (8 parents)"]
     assert graph.rejoined_upstream_concepts(manifest) == ["int_c reads int_b and its parent int_a"]
+    # a listed exception is the one rejoin let through
+    assert graph.rejoined_upstream_concepts(manifest, {("int_c", "int_b"): "on purpose"}) == []
     assert graph.exposure_parents_not_public(manifest) == ["e -> fct_wide"]
 
 
