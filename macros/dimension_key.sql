@@ -2,7 +2,7 @@
     A figure's breakdown as one text key, derived from its (dimension_N_name, dimension_N_value)
     columns (the one encoding, N = 1..3): "name=value" pairs sorted by name and joined by "|" (''
     for a figure without breakdowns); empty (null) when a named breakdown has no value. With
-    names_only=true, the key of the names alone ("gender|victim_group"): the shape of the figure.
+    names_only=true, the key of the names alone ("sex|victim_group"): the shape of the figure.
     `alias` is the relation that carries the columns.
 -#}
 {% macro dimension_key(alias, names_only=false) -%}

@@ -46,7 +46,7 @@
         ('verification_status_code', 'string'), ('arbitrariness_basis_code', 'string'),
         ('arbitrariness_locator', 'string'), ('event_summary', 'string'), ('impunity_outcome_code', 'string'),
         ('victim_type', 'string'), ('victim_name', 'string'), ('victim_name_as_reported', 'string'),
-        ('role_code', 'string'), ('gender', 'string'), ('gender_basis', 'string'), ('gender_locator', 'string'),
+        ('role_code', 'string'), ('sex', 'string'), ('sex_basis', 'string'), ('sex_locator', 'string'),
         ('outlet_name', 'string'), ('outlet_name_as_reported', 'string'),
         ('legal_procedure_type', 'string'), ('legal_journalist_position', 'string'),
         ('legal_stage_code', 'string'), ('legal_action_summary', 'string'),

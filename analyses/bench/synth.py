@@ -14,7 +14,7 @@ The project reads them as dbt-duckdb external sources, beside the shipped seeds,
 
 Distributions are learned from the real seeds, never typed in here: each synthetic row copies the
 attributes of a real row drawn uniformly (category, secondary categories, context, perpetrator
-type, verification status and date precision of an event; victim type, role, gender, whether a
+type, verification status and date precision of an event; victim type, role, sex, whether a
 name and an outlet are given for a victim; the number of victims per event; the number of legal
 actions per victim; procedure, position, claimant and whether it is tied to the incident for a
 legal action; the whole stage sequence of a legal action; the month of an event).
@@ -83,7 +83,7 @@ def learn_profiles(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         create temp table p_victim as
         select row_number() over (order by victim_id) - 1 as k,
-            victim_type, role_code, gender, gender_basis,
+            victim_type, role_code, sex, sex_basis,
             victim_name is not null as has_name, outlet_name is not null as has_outlet
         from seed_victims
     """)
@@ -220,10 +220,10 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             end as victim_name,
             p.victim_type,
             p.role_code,
-            p.gender,
-            p.gender_basis,
-            cast(null as varchar) as gender_section,
-            cast(null as varchar) as gender_locator,
+            p.sex,
+            p.sex_basis,
+            cast(null as varchar) as sex_section,
+            cast(null as varchar) as sex_locator,
             case when p.has_outlet then
                 printf('Synthetic outlet %s-%d', s.country_code, draw(s.v, 'outlet', {outlet_pool}))
             end as outlet_name,
@@ -259,10 +259,10 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             cast(null as varchar) as legal_article_id,
             s.victim_name,
             s.role_code as victim_role_code,
-            s.gender as victim_gender,
-            s.gender_basis as victim_gender_basis,
-            cast(null as varchar) as victim_gender_section,
-            cast(null as varchar) as victim_gender_locator,
+            s.sex as victim_sex,
+            s.sex_basis as victim_sex_basis,
+            cast(null as varchar) as victim_sex_section,
+            cast(null as varchar) as victim_sex_locator,
             s.outlet_name,
             p.claimant_type,
             cast(null as varchar) as claimant_description,

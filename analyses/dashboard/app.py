@@ -15,7 +15,7 @@ Three views (sidebar, or the URL: ?view=assessment|explorer|methodology):
 
 Reads the warehouse named by JSI_WAREHOUSE (default warehouse/jsi.duckdb; a relative path is
 taken from the project root). The sidebar picks the country and period; the page shows the
-indicator scorecard, incidents by month, victims by gender and category, the SDG 16.10.1 table
+indicator scorecard, incidents by month, victims by sex and category, the SDG 16.10.1 table
 and the criminal charges the report publishes against those the register itemizes.
 
 It never holds the warehouse open: every query (in report.py, the static report that shares
@@ -87,11 +87,11 @@ def show_incidents(warehouse: Path, country: str, year: int) -> None:
 
 
 def show_victims(warehouse: Path, country: str, year: int) -> None:
-    """Victims per gender and per incident category."""
-    st.header("Victims by gender and category")
-    victims = report.victims_by_category_and_gender(warehouse, country, year)
-    for column, (gender, count) in zip(st.columns(len(report.GENDER_COLOURS)), report.gender_totals(victims).items()):
-        column.metric(gender.capitalize(), count)
+    """Victims per sex and per incident category."""
+    st.header("Victims by sex and category")
+    victims = report.victims_by_category_and_sex(warehouse, country, year)
+    for column, (sex, count) in zip(st.columns(len(report.SEX_COLOURS)), report.sex_totals(victims).items()):
+        column.metric(sex.capitalize(), count)
     st.plotly_chart(report.victims_figure(victims))
 
 

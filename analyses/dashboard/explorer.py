@@ -34,7 +34,7 @@ FILTERS = [
     Filter("category", "Categories", "category_code", "category_name"),
     Filter("sdg", "SDG 16.10.1 type", "sdg_violation_code", "sdg_violation_code || ' ' || sdg_violation_name"),
     Filter("role", "Victim role", "role_code", "role_name"),
-    Filter("sex", "Sex", "gender", "sex_label"),
+    Filter("sex", "Sex", "sex", "sex_label"),
     Filter("perpetrator", "Perpetrator status", "sdg_perpetrator_status", "replace(sdg_perpetrator_status, '_', '-')"),
 ]
 FILTERS_BY_KEY = {f.key: f for f in FILTERS}

@@ -29,7 +29,7 @@ VOCABULARIES = {
     "arbitrariness_basis": "Arbitrariness of a deprivation of liberty",
     "perpetrator_type": "Perpetrators and their SDG 16.10.1 status",
     "victim_role": "Victim roles",
-    "gender": "Sex",
+    "sex": "Sex",
     "legal_stage": "Stages of a legal case",
 }
 

@@ -4,7 +4,7 @@
         [--country KZ --year 2020]
 
 Writes ONE self-contained HTML file (plotly.js is embedded inline, so it opens offline): the
-indicator scorecard, incidents by month, victims by gender and category, the SDG 16.10.1 table
+indicator scorecard, incidents by month, victims by sex and category, the SDG 16.10.1 table
 and the criminal charges published by the report against those the register itemizes. Without
 --country/--year it reports the latest period of the first country.
 
@@ -29,7 +29,7 @@ import explorer
 import methodology
 
 STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
-GENDER_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}
+SEX_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}
 MONTH_COLOURS = {"dated": "#0969da", "month unknown": "#d0d7de"}
 PERIOD_FILTER = "where country_code = ? and period_year = ?"
 
@@ -84,8 +84,8 @@ def incidents_by_month(warehouse: Path, country: str, year: int) -> pd.DataFrame
     )
 
 
-def victims_by_category_and_gender(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Victims of the period per incident category and gender (long format, non-zero rows)."""
+def victims_by_category_and_sex(warehouse: Path, country: str, year: int) -> pd.DataFrame:
+    """Victims of the period per incident category and sex (long format, non-zero rows)."""
     wide = query(
         warehouse,
         f"""
@@ -99,7 +99,7 @@ def victims_by_category_and_gender(warehouse: Path, country: str, year: int) -> 
         """,
         [country, year],
     )
-    long = wide.melt(id_vars="category", var_name="gender", value_name="victims")
+    long = wide.melt(id_vars="category", var_name="sex", value_name="victims")
     return long[long["victims"] > 0].reset_index(drop=True)
 
 
@@ -206,26 +206,26 @@ def incidents_figure(months: pd.DataFrame) -> Figure:
 
 
 def victims_figure(victims: pd.DataFrame) -> Figure:
-    """Horizontal stacked bars: victims per incident category, split by gender."""
+    """Horizontal stacked bars: victims per incident category, split by sex."""
     order = victims.groupby("category")["victims"].sum().sort_values(ascending=False, kind="stable").index.tolist()
     figure = px.bar(
         victims,
         x="victims",
         y="category",
-        color="gender",
+        color="sex",
         orientation="h",
-        color_discrete_map=GENDER_COLOURS,
-        category_orders={"category": order, "gender": list(GENDER_COLOURS)},
-        labels={"victims": "Victims", "category": "Incident category", "gender": "Gender"},
+        color_discrete_map=SEX_COLOURS,
+        category_orders={"category": order, "sex": list(SEX_COLOURS)},
+        labels={"victims": "Victims", "category": "Incident category", "sex": "Sex"},
         height=120 + 28 * len(order),
     )
     return figure.update_layout(margin={"t": 30})
 
 
-def gender_totals(victims: pd.DataFrame) -> dict[str, int]:
-    """Victims per gender, every gender listed (zero when absent)."""
-    sums = victims.groupby("gender")["victims"].sum()
-    return {gender: int(sums.get(gender, 0)) for gender in GENDER_COLOURS}
+def sex_totals(victims: pd.DataFrame) -> dict[str, int]:
+    """Victims per sex, every sex listed (zero when absent)."""
+    sums = victims.groupby("sex")["victims"].sum()
+    return {sex: int(sums.get(sex, 0)) for sex in SEX_COLOURS}
 
 
 def incident_totals(months: pd.DataFrame) -> dict[str, int]:
@@ -271,10 +271,10 @@ def stylesheet() -> str:
 def render_report(warehouse: Path, country: str, year: int) -> str:
     """The complete, self-contained HTML report of one period."""
     months = incidents_by_month(warehouse, country, year)
-    victims = victims_by_category_and_gender(warehouse, country, year)
+    victims = victims_by_category_and_sex(warehouse, country, year)
     charges = criminal_charges(warehouse, country, year)
     totals, charged = incident_totals(months), charge_totals(charges)
-    genders = ", ".join(f"{gender} {count}" for gender, count in gender_totals(victims).items())
+    sexes = ", ".join(f"{sex} {count}" for sex, count in sex_totals(victims).items())
     title = f"JSI assessment {html.escape(country)} {year}"
     period_selection = explorer.Selection({"country": [country]})
     return f"""<!DOCTYPE html>
@@ -289,8 +289,8 @@ period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 <p class="summary">Incidents of the period: <strong id="total-incidents">{totals["incidents"]}</strong>
 (month unknown: {totals["undated"]}); victims: <strong id="total-victims">{totals["victims"]}</strong>.</p>
 {incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
-<h2>Victims by gender and category</h2>
-<p class="summary" id="victims-by-gender">Victims by gender: {html.escape(genders)}.</p>
+<h2>Victims by sex and category</h2>
+<p class="summary" id="victims-by-sex">Victims by sex: {html.escape(sexes)}.</p>
 {victims_figure(victims).to_html(full_html=False, include_plotlyjs=False)}
 <h2>SDG 16.10.1: verified victims</h2>
 <h3>Totals by violation type</h3>

@@ -35,11 +35,11 @@ class Suite:
 
 def suites() -> list[Suite]:
     categories = vocabulary("vocab_incident_categories", "category_code")
-    genders = vocabulary("vocab_genders", "gender_code")
+    sexes = vocabulary("vocab_sexes", "sex_code")
     sdg_types = vocabulary("ref_sdg_violation_types", "sdg_violation_code")
     statuses = vocabulary("vocab_assessment_statuses", "assessment_status")
     procedures = vocabulary("vocab_procedure_types", "procedure_type")
-    gender_bases = vocabulary("vocab_gender_bases", "gender_basis_code")
+    sex_bases = vocabulary("vocab_sex_bases", "sex_basis_code")
     return [
         Suite(
             "core_fct_incidents",
@@ -71,11 +71,11 @@ def suites() -> list[Suite]:
             "select * from core.fct_incident_victims",
             [
                 gxe.ExpectColumnValuesToBeUnique(column="incident_victim_id"),
-                gxe.ExpectColumnValuesToBeInSet(column="gender", value_set=genders),
+                gxe.ExpectColumnValuesToBeInSet(column="sex", value_set=sexes),
                 gxe.ExpectColumnValuesToNotBeNull(column="victim_key"),
-                # distribution: the register states gender for a fair share of victims
+                # distribution: the register states sex for a fair share of victims
                 gxe.ExpectColumnValuesToBeInSet(
-                    column="gender", value_set=["female", "male", "not_applicable"], mostly=0.5
+                    column="sex", value_set=["female", "male", "not_applicable"], mostly=0.5
                 ),
                 # every incident has at least one victim, and victims outnumber incidents
                 gxe.ExpectColumnUniqueValueCountToBeBetween(column="incident_key", min_value=1),
@@ -83,7 +83,7 @@ def suites() -> list[Suite]:
         ),
         Suite(
             "core_dim_victims_persons",
-            # persons of the assessment reports (CPJ leaves a quarter of its genders empty: its own matter)
+            # persons of the assessment reports (CPJ leaves a quarter of its sexes empty: its own matter)
             """
             select * from core.dim_victims
             where victim_type = 'person' and victim_key in (
@@ -92,11 +92,11 @@ def suites() -> list[Suite]:
             )
             """,
             [
-                gxe.ExpectColumnValuesToBeInSet(column="gender", value_set=["female", "male", "unknown"]),
-                gxe.ExpectColumnValuesToBeInSet(column="gender_basis", value_set=gender_bases),
+                gxe.ExpectColumnValuesToBeInSet(column="sex", value_set=["female", "male", "unknown"]),
+                gxe.ExpectColumnValuesToBeInSet(column="sex_basis", value_set=sex_bases),
                 # the sex of a person is unknown for less than 15% of the persons (issue 11): the
                 # report's pronouns and the name-convention rule leave only the unnamed unknown
-                gxe.ExpectColumnValuesToBeInSet(column="gender", value_set=["female", "male"], mostly=0.85),
+                gxe.ExpectColumnValuesToBeInSet(column="sex", value_set=["female", "male"], mostly=0.85),
             ],
         ),
         Suite(

@@ -84,7 +84,7 @@ def models_with_too_many_parents(manifest: dict, limit: int = MAX_PARENTS) -> li
 # Rejoins made on purpose, as dbt project evaluator's exceptions seed lists them: (model, the
 # intermediate parent it rejoins) -> why.
 REJOIN_EXCEPTIONS = {
-    ("int_victim_appearances", "int_person_names__gender"):
+    ("int_victim_appearances", "int_person_names__sex"):
         "a lookup decided over every name of a country at once (the name-convention rule for a "
         "person's sex, unit-tested on its own) and joined back to each appearance",
 }

@@ -44,8 +44,8 @@ CASES = {
                       ["raw_incident_events.csv", "column event_id", "duplicate key value"]),
     # mapping seeds are read as loaded (no staging view trims them): a padded label would miss
     # every join, so it stops the build
-    "padded_label": (lambda root: rewrite_cell(root / "seeds/monitors/cpj/xwalk_cpj__gender.csv", 1, "gender", " male"),
-                     ["xwalk_cpj__gender.csv", "row 1", "column gender", "' male'", "white space"]),
+    "padded_label": (lambda root: rewrite_cell(root / "seeds/monitors/cpj/xwalk_cpj__sex.csv", 1, "sex", " male"),
+                     ["xwalk_cpj__sex.csv", "row 1", "column sex", "' male'", "white space"]),
 }
 
 

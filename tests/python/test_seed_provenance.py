@@ -138,7 +138,7 @@ def test_judgments_that_need_evidence_have_it():
     for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_incident_events.csv"), start=1):
         if bool(row["arbitrariness_basis_code"]) != bool(row["arbitrariness_locator"]):
             problems.append(f"raw_incident_events row {number}: basis {row['arbitrariness_basis_code']!r} and its locator go together")
-    for name, prefix in (("raw_incident_victims", "gender"), ("raw_legal_actions", "victim_gender")):
+    for name, prefix in (("raw_incident_victims", "sex"), ("raw_legal_actions", "victim_sex")):
         for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / f"{name}.csv"), start=1):
             needs = row[f"{prefix}_basis"] in ("stated", "pronoun")
             if needs != bool(row[f"{prefix}_locator"]):

@@ -3,8 +3,8 @@
 -- periods (country, kind and normalised name; an unnamed victim is its own row). The sex of each
 -- appearance and its basis are decided here, once, by one precedence rule that every fact reads:
 --   1. not a person (outlet, organisation, group): not_applicable;
---   2. the source states it or uses a pronoun (the row's gender and gender_basis);
---   3. the name-convention rule (int_person_names__gender), basis name_convention;
+--   2. the source states it or uses a pronoun (the row's sex and sex_basis);
+--   3. the name-convention rule (int_person_names__sex), basis name_convention;
 --   4. otherwise unknown.
 with
 
@@ -28,7 +28,7 @@ victim_roles as (
 
 person_names as (
 
-    select * from {{ ref('int_person_names__gender') }}
+    select * from {{ ref('int_person_names__sex') }}
 
 ),
 
@@ -43,8 +43,8 @@ from_incidents as (
         incident_victims.victim_name,
         incident_victims.victim_identity,
         incident_victims.role_code,
-        incident_victims.gender,
-        incident_victims.gender_basis,
+        incident_victims.sex,
+        incident_victims.sex_basis,
         incident_victims.outlet_name,
         incident_victims.load_batch_id
 
@@ -63,8 +63,8 @@ from_legal_actions as (
         legal_actions.victim_name,
         legal_actions.victim_identity,
         legal_actions.victim_role_code as role_code,
-        legal_actions.victim_gender as gender,
-        legal_actions.victim_gender_basis as gender_basis,
+        legal_actions.victim_sex as sex,
+        legal_actions.victim_sex_basis as sex_basis,
         legal_actions.outlet_name,
         legal_actions.load_batch_id
 
@@ -85,19 +85,19 @@ unioned as (
 with_outlet as (
 
     select
-        {{ star_except('unioned', ['gender', 'gender_basis']) }},
+        {{ star_except('unioned', ['sex', 'sex_basis']) }},
         case
             when unioned.victim_type != 'person' then 'not_applicable'
-            when unioned.gender in ('female', 'male') then unioned.gender
-            when person_names.inferred_gender in ('female', 'male') then person_names.inferred_gender
+            when unioned.sex in ('female', 'male') then unioned.sex
+            when person_names.inferred_sex in ('female', 'male') then person_names.inferred_sex
             else 'unknown'
-        end as gender,
+        end as sex,
         case
             when unioned.victim_type != 'person' then 'not_applicable'
-            when unioned.gender in ('female', 'male') then unioned.gender_basis
-            when person_names.inferred_gender in ('female', 'male') then 'name_convention'
+            when unioned.sex in ('female', 'male') then unioned.sex_basis
+            when person_names.inferred_sex in ('female', 'male') then 'name_convention'
             else 'unknown'
-        end as gender_basis,
+        end as sex_basis,
         {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
             as affected_outlet_name
 

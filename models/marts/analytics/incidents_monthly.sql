@@ -105,10 +105,10 @@ victim_counts as (
         victims.category_code,
         victims.event_month as month_start_date,
         count(*) as victim_count,
-        count(*) filter (where victims.gender = 'female') as female_victim_count,
-        count(*) filter (where victims.gender = 'male') as male_victim_count,
-        count(*) filter (where victims.gender = 'unknown') as unknown_sex_victim_count,
-        count(*) filter (where victims.gender = 'not_applicable') as not_a_person_victim_count
+        count(*) filter (where victims.sex = 'female') as female_victim_count,
+        count(*) filter (where victims.sex = 'male') as male_victim_count,
+        count(*) filter (where victims.sex = 'unknown') as unknown_sex_victim_count,
+        count(*) filter (where victims.sex = 'not_applicable') as not_a_person_victim_count
 
     from victims
     where

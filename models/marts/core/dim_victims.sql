@@ -16,9 +16,9 @@ role_to_victim_group as (
 
 ),
 
-gender_bases as (
+sex_bases as (
 
-    select * from {{ ref('vocab_gender_bases') }}
+    select * from {{ ref('vocab_sex_bases') }}
 
 ),
 
@@ -107,41 +107,41 @@ main_outlet as (
 ),
 
 -- appearances that tell the sex, with the strength of their evidence
-gender_evidence as (
+sex_evidence as (
 
     select
         appearances.victim_key,
-        appearances.gender,
-        appearances.gender_basis,
-        gender_bases.basis_rank,
-        min(gender_bases.basis_rank) over (partition by appearances.victim_key) as best_rank
+        appearances.sex,
+        appearances.sex_basis,
+        sex_bases.basis_rank,
+        min(sex_bases.basis_rank) over (partition by appearances.victim_key) as best_rank
 
     from appearances
-    inner join gender_bases
-        on appearances.gender_basis = gender_bases.gender_basis_code
-    where appearances.gender in ('female', 'male')
+    inner join sex_bases
+        on appearances.sex_basis = sex_bases.sex_basis_code
+    where appearances.sex in ('female', 'male')
 
 ),
 
-person_gender as (
+person_sex as (
 
     select
-        gender_evidence.victim_key,
-        bool_or(gender_evidence.gender = 'female') and bool_or(gender_evidence.gender = 'male') as has_conflicting_gender,
+        sex_evidence.victim_key,
+        bool_or(sex_evidence.sex = 'female') and bool_or(sex_evidence.sex = 'male') as has_conflicting_sex,
         case
-            when bool_and(gender_evidence.gender = 'female') then 'female'
-            when bool_and(gender_evidence.gender = 'male') then 'male'
+            when bool_and(sex_evidence.sex = 'female') then 'female'
+            when bool_and(sex_evidence.sex = 'male') then 'male'
             else 'unknown'
-        end as gender,
+        end as sex,
         case
-            when bool_and(gender_evidence.gender = 'female') or bool_and(gender_evidence.gender = 'male')
-                then any_value(gender_evidence.gender_basis)
+            when bool_and(sex_evidence.sex = 'female') or bool_and(sex_evidence.sex = 'male')
+                then any_value(sex_evidence.sex_basis)
             else 'unknown'
-        end as gender_basis
+        end as sex_basis
 
-    from gender_evidence
-    where gender_evidence.basis_rank = gender_evidence.best_rank
-    group by gender_evidence.victim_key
+    from sex_evidence
+    where sex_evidence.basis_rank = sex_evidence.best_rank
+    group by sex_evidence.victim_key
 
 ),
 
@@ -176,13 +176,13 @@ final as (
         role_to_victim_group.sdg_victim_group,
         case
             when victims.victim_type != 'person' then 'not_applicable'
-            else coalesce(person_gender.gender, 'unknown')
-        end as gender,
+            else coalesce(person_sex.sex, 'unknown')
+        end as sex,
         case
             when victims.victim_type != 'person' then 'not_applicable'
-            else coalesce(person_gender.gender_basis, 'unknown')
-        end as gender_basis,
-        coalesce(person_gender.has_conflicting_gender, false) as has_conflicting_gender,
+            else coalesce(person_sex.sex_basis, 'unknown')
+        end as sex_basis,
+        coalesce(person_sex.has_conflicting_sex, false) as has_conflicting_sex,
         main_outlet.outlet_name,
         victims.incident_count,
         victims.legal_action_count,
@@ -199,8 +199,8 @@ final as (
         on main_role.role_code = role_to_victim_group.role_code
     left join main_outlet
         on victims.victim_key = main_outlet.victim_key
-    left join person_gender
-        on victims.victim_key = person_gender.victim_key
+    left join person_sex
+        on victims.victim_key = person_sex.victim_key
 
 )
 

@@ -18,9 +18,9 @@ role_to_victim_group as (
 
 ),
 
-genders as (
+sexes as (
 
-    select * from {{ ref('vocab_genders') }}
+    select * from {{ ref('vocab_sexes') }}
 
 ),
 
@@ -55,11 +55,11 @@ victims_to_build as (
 resolved as (
 
     select
-        {{ star_except('victims_to_build', ['gender', 'gender_basis']) }},
+        {{ star_except('victims_to_build', ['sex', 'sex_basis']) }},
         appearances.victim_key,
         appearances.affected_outlet_name,
-        appearances.gender as resolved_gender,
-        appearances.gender_basis as resolved_gender_basis
+        appearances.sex as resolved_sex,
+        appearances.sex_basis as resolved_sex_basis
 
     from victims_to_build
     inner join appearances
@@ -107,9 +107,9 @@ final as (
         resolved.role_code,
         role_to_victim_group.report_victim_group,
         role_to_victim_group.sdg_victim_group,
-        resolved.resolved_gender as gender,
-        resolved.resolved_gender_basis as gender_basis,
-        genders.sdg_sex,
+        resolved.resolved_sex as sex,
+        resolved.resolved_sex_basis as sex_basis,
+        sexes.sdg_sex,
         resolved.source_section,
         resolved.source_locator,
         resolved.source_id,
@@ -121,8 +121,8 @@ final as (
         on resolved.event_id = incidents.event_id
     inner join role_to_victim_group
         on resolved.role_code = role_to_victim_group.role_code
-    inner join genders
-        on resolved.resolved_gender = genders.gender_code
+    inner join sexes
+        on resolved.resolved_sex = sexes.sex_code
 
 )
 

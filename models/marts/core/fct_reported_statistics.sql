@@ -1,7 +1,7 @@
 -- One row per figure (table cell) the report publishes: incident and prosecution statistics,
 -- registered-media totals, internet-intermediary figures and newsroom-survey results.
 {%- set pivoted_dimensions = [
-    'victim_group', 'gender', 'article', 'procedure_type', 'threat_type',
+    'victim_group', 'sex', 'article', 'procedure_type', 'threat_type',
     'media_type', 'provider_name', 'answer_option', 'respondent_group',
 ] %}
 

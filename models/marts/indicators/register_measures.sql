@@ -67,9 +67,9 @@ period_defendant_actions as (
     'category_code', 'sdg_violation_code', 'jfj_category_code', 'region_code',
     'perpetrator_type_code', 'sdg_perpetrator_status', 'context_code', 'event_month',
 ] %}
-{%- set victim_breakdowns = ['report_victim_group', 'sdg_victim_group', 'gender', 'role_code', 'category_code'] %}
+{%- set victim_breakdowns = ['report_victim_group', 'sdg_victim_group', 'sex', 'role_code', 'category_code'] %}
 {%- set legal_breakdowns = [
-    'procedure_type', 'current_outcome_group', 'report_victim_group', 'victim_gender', 'claimant_type', 'legal_article_id',
+    'procedure_type', 'current_outcome_group', 'report_victim_group', 'victim_sex', 'claimant_type', 'legal_article_id',
 ] %}
 
 incident_measures as (

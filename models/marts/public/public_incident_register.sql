@@ -105,7 +105,7 @@ final as (
         register.role_code,
         register.role_name,
         register.sdg_victim_group,
-        register.gender,
+        register.sex,
         register.sex_label,
         register.perpetrator_type_code,
         register.perpetrator_type_name,

@@ -86,7 +86,7 @@ liberty_figures as (
 
     {{ count_figures('liberty_victims', 'liberty_victims.event_year', [
         {'metric': 'liberty_victims.metric'},
-        {'metric': 'liberty_victims.metric', 'dimensions': [('gender', 'liberty_victims.gender')]},
+        {'metric': 'liberty_victims.metric', 'dimensions': [('sex', 'liberty_victims.sex')]},
         {'metric': 'liberty_victims.metric', 'dimensions': [('victim_group', 'liberty_victims.combined_victim_group')],
             'where': 'liberty_victims.combined_victim_group is not null'},
         {'metric': "'restriction_of_liberty_threats'",

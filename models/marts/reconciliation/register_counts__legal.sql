@@ -137,7 +137,7 @@ person_figures as (
         threatened_persons.period_year,
         threatened_persons.period_year as reference_year,
         'threatened_persons' as metric,
-        {{ dimension_columns([('gender', 'dim_victims.gender')]) }},
+        {{ dimension_columns([('sex', 'dim_victims.sex')]) }},
         count(*) as register_value
 
     from threatened_persons

@@ -75,9 +75,9 @@ final as (
         victims.role_code,
         role_terms.term_label as role_name,
         victims.sdg_victim_group,
-        victims.gender,
-        gender_terms.term_label as sex_label,
-        victims.gender_basis,
+        victims.sex,
+        sex_terms.term_label as sex_label,
+        victims.sex_basis,
         incidents.perpetrator_type_code,
         perpetrator_terms.term_label as perpetrator_type_name,
         incidents.sdg_perpetrator_status,
@@ -110,8 +110,8 @@ final as (
         on victim_type_terms.vocabulary = 'victim_type' and victims.victim_type = victim_type_terms.term_code
     left join terms as role_terms
         on role_terms.vocabulary = 'victim_role' and victims.role_code = role_terms.term_code
-    left join terms as gender_terms
-        on gender_terms.vocabulary = 'gender' and victims.gender = gender_terms.term_code
+    left join terms as sex_terms
+        on sex_terms.vocabulary = 'sex' and victims.sex = sex_terms.term_code
     left join terms as perpetrator_terms
         on perpetrator_terms.vocabulary = 'perpetrator_type' and incidents.perpetrator_type_code = perpetrator_terms.term_code
     left join terms as verification_terms

@@ -55,9 +55,9 @@ victim_groups as (
 
 ),
 
-genders as (
+vocab_sexes as (
 
-    select * from {{ ref('vocab_genders') }}
+    select * from {{ ref('vocab_sexes') }}
 
 ),
 
@@ -67,11 +67,11 @@ perpetrator_statuses as (
 
 ),
 
-sexes as (
+sdg_sexes as (
 
-    select distinct genders.sdg_sex
-    from genders
-    where genders.sdg_sex != 'not_applicable'
+    select distinct vocab_sexes.sdg_sex
+    from vocab_sexes
+    where vocab_sexes.sdg_sex != 'not_applicable'
 
 ),
 
@@ -84,13 +84,13 @@ grid as (
         sdg_violation_types.sdg_violation_name,
         sdg_violation_types.is_sdg_16_10_1_violation,
         victim_groups.sdg_victim_group,
-        sexes.sdg_sex,
+        sdg_sexes.sdg_sex,
         perpetrator_statuses.sdg_perpetrator_status
 
     from periods
     cross join sdg_violation_types
     cross join victim_groups
-    cross join sexes
+    cross join sdg_sexes
     cross join perpetrator_statuses
     where sdg_violation_types.sdg_violation_code != 'out_of_scope'
 

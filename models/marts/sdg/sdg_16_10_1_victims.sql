@@ -23,9 +23,9 @@ dim_victims as (
 
 ),
 
-genders as (
+sexes as (
 
-    select * from {{ ref('vocab_genders') }}
+    select * from {{ ref('vocab_sexes') }}
 
 ),
 
@@ -97,15 +97,15 @@ final as (
         cases.verification_status_code,
         min_by(cases.sdg_victim_group, cases.group_precedence) over person_case as sdg_victim_group,
         min_by(cases.sdg_perpetrator_status, cases.status_precedence) over person_case as sdg_perpetrator_status,
-        genders.sdg_sex
+        sexes.sdg_sex
 
     from cases
     inner join sdg_violation_types
         on cases.sdg_violation_code = sdg_violation_types.sdg_violation_code
     inner join dim_victims
         on cases.victim_key = dim_victims.victim_key
-    inner join genders
-        on dim_victims.gender = genders.gender_code
+    inner join sexes
+        on dim_victims.sex = sexes.sex_code
     window person_case as (
         partition by cases.country_code, cases.period_year, cases.sdg_violation_code, cases.dating, cases.victim_key
     )

@@ -63,8 +63,8 @@ final as (
         records.sex_label,
         sexes.victim_type,
         sexes.role_code,
-        sexes.gender,
-        sexes.gender_basis
+        sexes.sex,
+        sexes.sex_basis
 
     from records
     inner join aggression_types

@@ -9,7 +9,7 @@
         {'field': 'combinedStatus', 'column': 'combined_status', 'seed': 'xwalk_cpj__combined_status'},
         {'field': 'typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death'},
         {'field': 'type', 'column': 'victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
-        {'field': 'gender', 'column': 'gender_label', 'seed': 'xwalk_cpj__gender', 'missing': '(not stated)'},
+        {'field': 'sex', 'column': 'sex_label', 'seed': 'xwalk_cpj__sex', 'missing': '(not stated)'},
         {'field': 'impunityMurder', 'column': 'impunity_murder', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
     ]
 ) }}
@@ -40,9 +40,9 @@ kinds as (
 
 ),
 
-genders as (
+sexes as (
 
-    select * from {{ ref('xwalk_cpj__gender') }}
+    select * from {{ ref('xwalk_cpj__sex') }}
 
 ),
 
@@ -79,8 +79,8 @@ final as (
         deaths.context_code,
         records.victim_kind,
         kinds.role_code,
-        genders.gender,
-        genders.gender_basis,
+        sexes.sex,
+        sexes.sex_basis,
         records.impunity_murder,
         impunity.impunity_outcome_code,
         impunity.legal_stage_code as impunity_stage_code,
@@ -95,8 +95,8 @@ final as (
         on {{ label_key('records.type_of_death') }} = {{ label_key('deaths.source_label') }}
     inner join kinds
         on {{ label_key('records.victim_kind') }} = {{ label_key('kinds.source_label') }}
-    inner join genders
-        on {{ label_key("coalesce(records.gender_label, '(not stated)')") }} = {{ label_key('genders.source_label') }}
+    inner join sexes
+        on {{ label_key("coalesce(records.sex_label, '(not stated)')") }} = {{ label_key('sexes.source_label') }}
     inner join impunity
         on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = {{ label_key('impunity.source_label') }}
     inner join record_perpetrators

@@ -53,7 +53,7 @@ final as (
 select
     final.*,  -- noqa: AM04
     case final.rejected_column
-        when 'gender' then final.gender_label
+        when 'gender' then final.sex_label
         when 'year' then final.year_as_published
         when 'country' then final.country_name
     end as rejected_value

@@ -21,7 +21,7 @@ renamed as (
         {{ clean_text('source.' ~ adapter.quote('primaryNationality')) }} as primary_nationality,
         {{ clean_text('source.' ~ adapter.quote('secondaryNationality')) }} as secondary_nationality,
         {{ clean_text('source.' ~ adapter.quote('tertiaryNationality')) }} as tertiary_nationality,
-        {{ clean_text('source.' ~ adapter.quote('gender')) }} as gender_label,
+        {{ clean_text('source.' ~ adapter.quote('gender')) }} as sex_label,
         {{ clean_text('source.' ~ adapter.quote('type')) }} as victim_kind,
         {{ clean_text('source.' ~ adapter.quote('lastStatus')) }} as last_status,
         {{ clean_text('source.' ~ adapter.quote('typeOfDeath')) }} as type_of_death,

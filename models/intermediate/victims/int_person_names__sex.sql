@@ -1,6 +1,6 @@
 -- The name-convention rule for a person's sex, the one place it is decided: one row per named
 -- person (country and canonical name) of the register, with the sex their name tells and the
--- convention that told it. An exception (ref_name_gender_exceptions) overrides the rule; otherwise
+-- convention that told it. An exception (ref_name_sex_exceptions) overrides the rule; otherwise
 -- an unambiguous given name (first word) and the longest matching surname ending (last word)
 -- decide, and when they disagree the sex stays unknown. Facts use it only where the source
 -- neither states the sex nor uses a pronoun (decided once in int_victim_appearances).
@@ -26,13 +26,13 @@ victim_roles as (
 
 conventions as (
 
-    select * from {{ ref('ref_name_gender_conventions') }}
+    select * from {{ ref('ref_name_sex_conventions') }}
 
 ),
 
 exceptions as (
 
-    select * from {{ ref('ref_name_gender_exceptions') }}
+    select * from {{ ref('ref_name_sex_exceptions') }}
 
 ),
 
@@ -74,7 +74,7 @@ by_given_name as (
     select
         name_parts.country_code,
         name_parts.victim_name,
-        conventions.gender,
+        conventions.sex,
         conventions.pattern
 
     from name_parts
@@ -93,7 +93,7 @@ by_surname as (
     select
         name_parts.country_code,
         name_parts.victim_name,
-        conventions.gender,
+        conventions.sex,
         conventions.pattern
 
     from name_parts
@@ -117,13 +117,13 @@ matched as (
     select
         name_parts.country_code,
         name_parts.victim_name,
-        exceptions.gender as exception_gender,
+        exceptions.sex as exception_sex,
         exceptions.reason as exception_reason,
-        by_given_name.gender as given_name_gender,
+        by_given_name.sex as given_name_sex,
         by_given_name.pattern as given_name,
-        by_surname.gender as surname_gender,
+        by_surname.sex as surname_sex,
         by_surname.pattern as surname_ending,
-        coalesce(by_given_name.gender != by_surname.gender, false) as is_contradictory
+        coalesce(by_given_name.sex != by_surname.sex, false) as is_contradictory
 
     from name_parts
     left join exceptions
@@ -147,12 +147,12 @@ final as (
         matched.country_code,
         matched.victim_name,
         case
-            when matched.exception_gender is not null then matched.exception_gender
+            when matched.exception_sex is not null then matched.exception_sex
             when matched.is_contradictory then 'unknown'
-            else coalesce(matched.given_name_gender, matched.surname_gender, 'unknown')
-        end as inferred_gender,
+            else coalesce(matched.given_name_sex, matched.surname_sex, 'unknown')
+        end as inferred_sex,
         case
-            when matched.exception_gender is not null then 'exception: ' || matched.exception_reason
+            when matched.exception_sex is not null then 'exception: ' || matched.exception_reason
             when matched.is_contradictory
                 then 'given name ' || matched.given_name || ' and surname ending -' || matched.surname_ending || ' disagree'
             else coalesce(

@@ -1,4 +1,4 @@
--- Attacks on journalists (physical attacks and detentions) of each period by month and gender.
+-- Attacks on journalists (physical attacks and detentions) of each period by month and sex.
 with
 
 victims as (
@@ -13,7 +13,7 @@ final as (
         victims.country_code,
         victims.period_year,
         coalesce(strftime(victims.event_month, '%Y-%m'), 'month unknown') as month_label,
-        victims.gender,
+        victims.sex,
         count(*) as victims
 
     from victims
@@ -21,7 +21,7 @@ final as (
         victims.event_year = victims.period_year
         and victims.category_code in ('physical_attack', 'detention')
     group by all
-    order by victims.country_code, victims.period_year, month_label, victims.gender
+    order by victims.country_code, victims.period_year, month_label, victims.sex
 
 )
 
