@@ -189,14 +189,14 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
     st.dataframe(explorer.impunity(warehouse, selection), hide_index=True)
     st.subheader("Cases by impunity status (impunity tracker)")
     st.dataframe(explorer.impunity_cases(warehouse, selection), hide_index=True)
-    st.header("Source comparison: cases per source and across sources")
+    st.header("Source comparison: event groups per source and across sources")
     st.dataframe(explorer.source_comparison(warehouse, selection), hide_index=True)
     st.header("Reconciliation: published figures against the register")
     st.dataframe(explorer.reconciliation(warehouse, selection), hide_index=True)
 
 
 def show_detail(warehouse: Path, event_id: str) -> None:
-    """What happened, the victims, the legal case through its stages, and every source of the case."""
+    """What happened, the victims, the legal case through its stages, and every source record of the same event."""
     detail = explorer.incident_detail(warehouse, event_id)
     victims = detail["victims"]
     if victims.empty:
@@ -220,7 +220,7 @@ def show_detail(warehouse: Path, event_id: str) -> None:
     else:
         st.table(detail["stages"])
     st.subheader("Sources that recorded it")
-    st.table(detail["case_records"])
+    st.table(detail["linked_records"])
 
 
 def show_methodology(warehouse: Path) -> None:

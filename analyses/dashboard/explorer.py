@@ -154,12 +154,12 @@ def by_sex(warehouse: Path, selection: Selection) -> pd.DataFrame:
 
 
 def sdg_summary(warehouse: Path, selection: Selection) -> pd.DataFrame:
-    """Verified SDG 16.10.1 cases per violation type in the selection: persons and incidents."""
+    """Verified SDG 16.10.1 victims per violation type in the selection: persons and incidents."""
     return filtered(
         warehouse, selection,
         "sdg_violation_code as \"Code\", sdg_violation_name as \"Violation\","
-        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where is_sdg_16_10_1_case) as \"Verified persons\","
-        " count(distinct incident_key) filter (where is_sdg_16_10_1_case) as \"Verified incidents\","
+        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where counts_in_sdg_16_10_1) as \"Verified persons\","
+        " count(distinct incident_key) filter (where counts_in_sdg_16_10_1) as \"Verified incidents\","
         " count(*) as \"Victim rows\"",
         group_by="all", order_by="\"Code\"",
     )
@@ -167,7 +167,7 @@ def sdg_summary(warehouse: Path, selection: Selection) -> pd.DataFrame:
 
 def incident_detail(warehouse: Path, event_id: str) -> dict[str, pd.DataFrame]:
     """One incident: what happened and its victims (public register), the legal case through its
-    dated stages, and every source record of the same case with its locator."""
+    dated stages, and every source record of the same event with its locator."""
     victims = query(warehouse, f"select * from {REGISTER} where event_id = ? order by incident_victim_id", [event_id])
     stages = query(
         warehouse,
@@ -189,19 +189,19 @@ def incident_detail(warehouse: Path, event_id: str) -> dict[str, pd.DataFrame]:
         """,
         [event_id],
     )
-    case_records = query(
+    linked_records = query(
         warehouse,
         f"""
         select distinct register.event_id as "Record", register.source_publisher as "Source",
                register.event_date_label as "Date", register.category_name as "Category",
                register.verification_status_name as "Verification", register.source_record_locator as "Locator"
         from {REGISTER} as register
-        where register.case_id in (select case_id from {REGISTER} where event_id = ?)
+        where register.event_group_id in (select event_group_id from {REGISTER} where event_id = ?)
         order by "Record"
         """,
         [event_id],
     )
-    return {"victims": victims, "stages": stages, "case_records": case_records}
+    return {"victims": victims, "stages": stages, "linked_records": linked_records}
 
 
 def countries_and_years(selection: Selection, year_column: str | None = "event_year") -> tuple[str, list]:
@@ -259,8 +259,8 @@ def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
         warehouse,
         f"""
         select country_code as "Country", event_year as "Year", sdg_violation_name as "SDG 16.10.1 type",
-               source_publisher as "Source", source_cases as "Cases of this source",
-               only_this_source_cases as "Only this source", all_sources_cases as "All sources (cases)"
+               source_publisher as "Source", source_event_groups as "Event groups of this source",
+               only_this_source_event_groups as "Only this source", all_sources_event_groups as "All sources (event groups)"
         from marts.source_comparison{where}
         order by "Country", "Year", "SDG 16.10.1 type", "Source"
         """,

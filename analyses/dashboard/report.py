@@ -307,7 +307,7 @@ An empty "Reported" cell is a combination the report publishes no figure for.</p
 {html_table(explorer.impunity(warehouse, period_selection), "impunity")}
 <h3>Cases by impunity status (impunity tracker)</h3>
 {html_table(explorer.impunity_cases(warehouse, period_selection), "impunity-cases")}
-<h2>Source comparison: cases per source and across sources</h2>
+<h2>Source comparison: event groups per source and across sources</h2>
 {html_table(explorer.source_comparison(warehouse, period_selection), "source-comparison")}
 <h2>Reconciliation: published figures against the register</h2>
 {html_table(explorer.reconciliation(warehouse, explorer.Selection({"country": [country]})), "reconciliation", status_column="Status")}

@@ -1,7 +1,7 @@
 """Write macros/spark/accent_folds.sql: DuckDB's strip_accents() as a Spark translate().
 
 Spark has no function that strips accents. The warehouse folds names and labels with DuckDB's
-strip_accents (label_key, int_case_links), so on Spark the same fold is a translate() over the
+strip_accents (label_key, int_record_links), so on Spark the same fold is a translate() over the
 characters that strip_accents changes. This script asks DuckDB itself, character by character,
 over the Latin, Greek and Cyrillic blocks the registers use, and writes the pairs; the test
 tests/python/test_spark.py::test_accent_fold_matches_duckdb checks them against DuckDB again.

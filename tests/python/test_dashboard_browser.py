@@ -274,7 +274,7 @@ def test_streamlit_explorer_filters_downloads_and_shows_one_incident(browser, wa
     assert "KZ-2020-EV-001" in detail.inner_text() and "Killing" in detail.inner_text()
     page.get_by_test_id("stTable").filter(has_text="CPJ-0668").first.wait_for(timeout=60_000)
     body = page.get_by_test_id("stMain").inner_text()
-    assert "CPJ-0668" in body, "the detail lists every source record of the case"
+    assert "CPJ-0668" in body, "the detail lists every source record of the event"
     assert "Convicted" in body, "the detail shows the legal case through its stages"
     grow_to_page(page)
     screenshot(page, "explorer_detail.png")

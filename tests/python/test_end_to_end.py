@@ -101,7 +101,7 @@ def test_key_figures_reconcile_with_the_register(warehouse_con, metric):
     assert not mismatched, mismatched
 
 
-def test_sdg_mart_counts_every_sdg_case_of_the_period_once_per_person_and_type(warehouse_con):
+def test_sdg_mart_counts_every_sdg_victim_of_the_period_once_per_person_and_type(warehouse_con):
     from_mart = warehouse_con.execute(
         """
         select sum(verified_victims), sum(verified_victim_appearances)

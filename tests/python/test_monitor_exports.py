@@ -177,12 +177,12 @@ def test_cpj_killings_per_country_and_year_equal_a_count_of_the_file(warehouse_c
     assert expected[("KZ", 2009)] == 1
 
 
-def test_pavlyuk_is_one_case_with_two_sources(warehouse_con):
+def test_pavlyuk_is_one_event_group_with_two_sources(warehouse_con):
     rows = warehouse_con.execute(
         """
-        select source_id, event_id from core.fct_case_sources
-        where case_id in (
-            select case_id from core.fct_case_sources where event_id = 'KZ-2020-EV-001'
+        select source_id, event_id from core.fct_linked_records
+        where event_group_id in (
+            select event_group_id from core.fct_linked_records where event_id = 'KZ-2020-EV-001'
         )
         order by source_id
         """
@@ -190,7 +190,7 @@ def test_pavlyuk_is_one_case_with_two_sources(warehouse_con):
     assert [r[0] for r in rows] == ["cpj_killed_1992_2022", "jsi_kz_2020"]
     comparison = warehouse_con.execute(
         """
-        select source_id, source_cases, all_sources_cases from marts.source_comparison
+        select source_id, source_event_groups, all_sources_event_groups from marts.source_comparison
         where country_code = 'KZ' and event_year = 2009 and sdg_violation_code = 'A'
         order by source_id
         """

@@ -55,9 +55,9 @@ def test_sdg_16_10_1_verified_persons_are_the_metric(mf):
             select country_code, period_year, sdg_violation_code, sum(verified_victims)
             from marts.sdg_16_10_1 group by all having sum(verified_victims) > 0""")
     }
-    rows = mf(["sdg_16_10_1_persons"], ["sdg_case__country_code", "sdg_case__period_year", "sdg_case__sdg_violation_code"])
+    rows = mf(["sdg_16_10_1_persons"], ["sdg_victim__country_code", "sdg_victim__period_year", "sdg_victim__sdg_violation_code"])
     actual = {
-        (r["sdg_case__country_code"], r["sdg_case__period_year"], r["sdg_case__sdg_violation_code"]): int(r["sdg_16_10_1_persons"])
+        (r["sdg_victim__country_code"], r["sdg_victim__period_year"], r["sdg_victim__sdg_violation_code"]): int(r["sdg_16_10_1_persons"])
         for r in rows if r["sdg_16_10_1_persons"] not in ("", "0")
     }
     assert expected and actual == expected
@@ -90,9 +90,9 @@ def test_impunity_by_country_is_the_metric(mf):
             select country_code, event_year, killings, complete_impunity, impunity_rate from marts.impunity_by_country""")
     }
     rows = mf(["killings", "complete_impunity_killings", "impunity_rate"],
-              ["killing_case__country_code", "killing_case__event_year"])
+              ["killing__country_code", "killing__event_year"])
     actual = {
-        (r["killing_case__country_code"], r["killing_case__event_year"]): (
+        (r["killing__country_code"], r["killing__event_year"]): (
             int(r["killings"]), int(r["complete_impunity_killings"]),
             None if r["impunity_rate"] in ("", "None", "nan") else round(float(r["impunity_rate"]), 6),
         )
@@ -139,8 +139,8 @@ def test_every_metric_answers_and_matches_its_mart(mf):
         where impunity_status = 'perpetrator_convicted' and legal_action_id is not null
         group by all""")
 
-    known = mf(["killings_with_known_outcome"], ["killing_case__country_code", "killing_case__event_year"])
-    assert {(r["killing_case__country_code"], r["killing_case__event_year"]): int(r["killings_with_known_outcome"]) for r in known} == {
+    known = mf(["killings_with_known_outcome"], ["killing__country_code", "killing__event_year"])
+    assert {(r["killing__country_code"], r["killing__event_year"]): int(r["killings_with_known_outcome"]) for r in known} == {
         (c, str(y)): int(n) for c, y, n in mart(mf.warehouse, """
             select country_code, event_year, killings - outcome_unknown from marts.impunity_by_country""")}
 

@@ -1,12 +1,12 @@
--- Sources side by side: per country, year of the event and SDG 16.10.1 type, the cases each source
--- records (all and verified), the cases no other source has, and the cases of all sources
--- deduplicated across them (fct_case_sources: records of one case count once). A case's type is
--- the most serious type any of its records gives. Undated records (no year) are left out.
+-- Sources side by side: per country, year of the event and SDG 16.10.1 type, the event groups each
+-- source records (all and verified), those no other source has, and the event groups of all
+-- sources deduplicated across them (fct_linked_records: records of one group count once). A group's
+-- type is the most serious type any of its records gives. Undated records (no year) are left out.
 with
 
-case_sources as (
+linked_records as (
 
-    select * from {{ ref('fct_case_sources') }}
+    select * from {{ ref('fct_linked_records') }}
 
 ),
 
@@ -25,44 +25,44 @@ sources as (
 ranked as (
 
     select
-        case_sources.*,
+        linked_records.*,
         sdg_violation_types.severity_rank
 
-    from case_sources
+    from linked_records
     inner join sdg_violation_types
-        on case_sources.sdg_violation_code = sdg_violation_types.sdg_violation_code
-    where case_sources.event_year is not null
+        on linked_records.sdg_violation_code = sdg_violation_types.sdg_violation_code
+    where linked_records.event_year is not null
 
 ),
 
-cases as (
+event_groups as (
 
     select
-        ranked.case_id,
+        ranked.event_group_id,
         min_by(ranked.event_country_code, ranked.severity_rank) as country_code,
         min(ranked.event_year) as event_year,
         min_by(ranked.sdg_violation_code, ranked.severity_rank) as sdg_violation_code,
         count(distinct ranked.source_id) as source_count
 
     from ranked
-    group by ranked.case_id
+    group by ranked.event_group_id
 
 ),
 
 by_source as (
 
     select
-        cases.country_code,
-        cases.event_year,
-        cases.sdg_violation_code,
+        event_groups.country_code,
+        event_groups.event_year,
+        event_groups.sdg_violation_code,
         ranked.source_id,
-        count(distinct cases.case_id) as source_cases,
-        count(distinct cases.case_id) filter (where ranked.is_verified) as verified_source_cases,
-        count(distinct cases.case_id) filter (where cases.source_count = 1) as only_this_source_cases
+        count(distinct event_groups.event_group_id) as source_event_groups,
+        count(distinct event_groups.event_group_id) filter (where ranked.is_verified) as verified_source_event_groups,
+        count(distinct event_groups.event_group_id) filter (where event_groups.source_count = 1) as only_this_source_event_groups
 
-    from cases
+    from event_groups
     inner join ranked
-        on cases.case_id = ranked.case_id
+        on event_groups.event_group_id = ranked.event_group_id
     group by all
 
 ),
@@ -70,13 +70,13 @@ by_source as (
 all_sources as (
 
     select
-        cases.country_code,
-        cases.event_year,
-        cases.sdg_violation_code,
-        count(*) as all_sources_cases,
-        count(*) filter (where cases.source_count > 1) as cases_in_several_sources
+        event_groups.country_code,
+        event_groups.event_year,
+        event_groups.sdg_violation_code,
+        count(*) as all_sources_event_groups,
+        count(*) filter (where event_groups.source_count > 1) as event_groups_in_several_sources
 
-    from cases
+    from event_groups
     group by all
 
 ),
@@ -90,11 +90,11 @@ final as (
         sdg_violation_types.sdg_violation_name,
         by_source.source_id,
         sources.publisher as source_publisher,
-        by_source.source_cases,
-        by_source.verified_source_cases,
-        by_source.only_this_source_cases,
-        all_sources.all_sources_cases,
-        all_sources.cases_in_several_sources
+        by_source.source_event_groups,
+        by_source.verified_source_event_groups,
+        by_source.only_this_source_event_groups,
+        all_sources.all_sources_event_groups,
+        all_sources.event_groups_in_several_sources
 
     from by_source
     inner join all_sources

@@ -1,12 +1,12 @@
--- One row per killing of a journalist or media worker counted as a case across sources
--- (fct_case_sources), with its country, the year of the killing and the outcome of its
+-- One row per killing of a journalist or media worker counted once across sources (its event group)
+-- (fct_linked_records), with its country, the year of the killing and the outcome of its
 -- prosecution: the most favourable outcome any of its sources states (outcome_rank), unknown when
 -- none states one. impunity_by_country and the semantic layer's impunity metrics count these rows.
 with
 
-case_sources as (
+linked_records as (
 
-    select * from {{ ref('fct_case_sources') }}
+    select * from {{ ref('fct_linked_records') }}
 
 ),
 
@@ -29,17 +29,17 @@ known_outcomes as (
 final as (
 
     select
-        case_sources.case_id,
-        min_by(case_sources.event_country_code, case_sources.event_year) as country_code,
-        min(case_sources.event_year) as event_year,
+        linked_records.event_group_id,
+        min_by(linked_records.event_country_code, linked_records.event_year) as country_code,
+        min(linked_records.event_year) as event_year,
         coalesce(min_by(known_outcomes.impunity_outcome_code, known_outcomes.outcome_rank), 'unknown')
             as impunity_outcome_code
 
-    from case_sources
+    from linked_records
     left join known_outcomes
-        on case_sources.impunity_outcome_code = known_outcomes.impunity_outcome_code
-    where case_sources.category_code = 'killing' and case_sources.event_year is not null
-    group by case_sources.case_id
+        on linked_records.impunity_outcome_code = known_outcomes.impunity_outcome_code
+    where linked_records.category_code = 'killing' and linked_records.event_year is not null
+    group by linked_records.event_group_id
 
 )
 

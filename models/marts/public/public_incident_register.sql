@@ -70,8 +70,8 @@ final as (
             when withheld_incidents.incident_key is null then register.source_record_locator
             else 'withheld (it may name a person whose name is withheld)'
         end as source_record_locator,
-        register.case_id,
-        register.case_source_count,
+        register.event_group_id,
+        register.event_group_source_count,
         register.country_code,
         register.period_year,
         register.event_country_code,
@@ -89,7 +89,7 @@ final as (
         register.category_name,
         register.sdg_violation_code,
         register.sdg_violation_name,
-        register.is_sdg_16_10_1_case,
+        register.counts_in_sdg_16_10_1,
         register.jfj_category_code,
         register.jfj_category_name,
         register.context_code,

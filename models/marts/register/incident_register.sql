@@ -1,7 +1,7 @@
 -- The incident register as an analyst or the explorer reads it: one row per incident victim, every
 -- source, with the label beside each code (category, SDG 16.10.1 type, role, sex, perpetrator,
 -- verification, arbitrariness, current legal status), the date with its precision, the place, the
--- summary, the source and its locator, the case across sources, and the confidentiality level the
+-- summary, the source and its locator, the event group across sources, and the confidentiality level the
 -- public outputs apply (public_incident_register). Unknowns read as unknown: 'date unknown',
 -- 'sex unknown', 'not a person', 'unnamed person'.
 with
@@ -25,7 +25,7 @@ terms as (
 ),
 
 -- the SDG 16.10.1 rule's decision, read from its one home
-sdg_cases as (
+sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
     where is_sdg_16_10_1_violation
@@ -43,8 +43,8 @@ final as (
         incidents.source_publisher,
         incidents.source_record_locator,
         incidents.source_section,
-        incidents.case_id,
-        incidents.case_source_count,
+        incidents.event_group_id,
+        incidents.event_group_source_count,
         incidents.country_code,
         incidents.period_year,
         incidents.event_country_code,
@@ -62,7 +62,7 @@ final as (
         incidents.category_name,
         incidents.sdg_violation_code,
         incidents.sdg_violation_name,
-        sdg_cases.incident_victim_id is not null as is_sdg_16_10_1_case,
+        sdg_victims.incident_victim_id is not null as counts_in_sdg_16_10_1,
         incidents.jfj_category_code,
         incidents.jfj_category_name,
         incidents.context_code,
@@ -99,11 +99,11 @@ final as (
     from victims
     inner join incidents
         on victims.incident_key = incidents.incident_key
-    left join sdg_cases
+    left join sdg_victims
         on
-            victims.country_code = sdg_cases.country_code
-            and victims.period_year = sdg_cases.period_year
-            and victims.incident_victim_id = sdg_cases.incident_victim_id
+            victims.country_code = sdg_victims.country_code
+            and victims.period_year = sdg_victims.period_year
+            and victims.incident_victim_id = sdg_victims.incident_victim_id
     left join terms as context_terms
         on context_terms.vocabulary = 'event_context' and incidents.context_code = context_terms.term_code
     left join terms as victim_type_terms

@@ -1,5 +1,5 @@
 -- Each incident (fct_incidents) with what the incident register shows beside its codes: the country's and the
--- region's names, the category with its SDG 16.10.1 and JFJ labels, the source, the case it
+-- region's names, the category with its SDG 16.10.1 and JFJ labels, the source, the event group it
 -- belongs to across sources, and the current status of its legal case (the most advanced of the
 -- legal actions that prosecute it; 'no case reported' when there is none).
 with
@@ -34,9 +34,9 @@ sources as (
 
 ),
 
-case_sources as (
+linked_records as (
 
-    select * from {{ ref('fct_case_sources') }}
+    select * from {{ ref('fct_linked_records') }}
 
 ),
 
@@ -83,8 +83,8 @@ final as (
         categories.sdg_violation_name,
         categories.jfj_category_name,
         sources.publisher as source_publisher,
-        case_sources.case_id,
-        case_sources.source_record_count as case_source_count,
+        linked_records.event_group_id,
+        linked_records.source_record_count as event_group_source_count,
         coalesce(legal_status.legal_action_count, 0) as legal_action_count,
         coalesce(legal_status.legal_status_code, 'no_case_reported') as legal_status_code
 
@@ -97,8 +97,8 @@ final as (
         on incidents.event_country_code = countries.country_code
     left join sources
         on incidents.source_id = sources.source_id
-    left join case_sources
-        on incidents.incident_key = case_sources.incident_key
+    left join linked_records
+        on incidents.incident_key = linked_records.incident_key
     left join legal_status
         on incidents.incident_key = legal_status.incident_key
 

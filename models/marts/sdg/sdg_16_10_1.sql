@@ -42,7 +42,7 @@ sdg_violation_types as (
 
 ),
 
-victim_cases as (
+sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
 
@@ -99,15 +99,15 @@ grid as (
 counted as (
 
     select
-        victim_cases.country_code,
-        victim_cases.period_year,
-        victim_cases.sdg_violation_code,
-        victim_cases.sdg_victim_group,
-        victim_cases.sdg_sex,
-        victim_cases.sdg_perpetrator_status,
-        {{ sdg_counts('victim_cases') }}
+        sdg_victims.country_code,
+        sdg_victims.period_year,
+        sdg_victims.sdg_violation_code,
+        sdg_victims.sdg_victim_group,
+        sdg_victims.sdg_sex,
+        sdg_victims.sdg_perpetrator_status,
+        {{ sdg_counts('sdg_victims') }}
 
-    from victim_cases
+    from sdg_victims
     group by all
 
 ),

@@ -24,7 +24,7 @@ types_of_periods as (
 
 ),
 
-victim_cases as (
+sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
     where dating in ('in_period', 'undated')
@@ -34,12 +34,12 @@ victim_cases as (
 counted as (
 
     select
-        victim_cases.country_code,
-        victim_cases.period_year,
-        victim_cases.sdg_violation_code,
-        {{ sdg_counts('victim_cases') }}
+        sdg_victims.country_code,
+        sdg_victims.period_year,
+        sdg_victims.sdg_violation_code,
+        {{ sdg_counts('sdg_victims') }}
 
-    from victim_cases
+    from sdg_victims
     group by all
 
 ),

@@ -5,8 +5,8 @@
 -- journalist who is also a defender is counted once, as a journalist), one perpetrator status
 -- (the lowest status_precedence) and their person-level sex (dim_victims). The incident's type is
 -- already its most serious violation (fct_incidents). Dating: in_period (dated in the period year
--- and in the assessed country: the cases the period counts), undated (kept apart, never placed in
--- a period) or outside_period (an earlier case the source cites, or a case abroad: an SDG case,
+-- and in the assessed country: what the period counts), undated (kept apart, never placed in
+-- a period) or outside_period (an earlier incident the source cites, or one abroad: an SDG violation,
 -- counted in no period of this country). Every other surface reads these rows: sdg_16_10_1 and
 -- sdg_16_10_1_by_type count them, incident_register flags them.
 with
@@ -47,7 +47,7 @@ perpetrator_statuses as (
 
 ),
 
-cases as (
+dated as (
 
     select
         victims.country_code,
@@ -86,28 +86,28 @@ cases as (
 final as (
 
     select
-        cases.country_code,
-        cases.period_year,
-        cases.sdg_violation_code,
+        dated.country_code,
+        dated.period_year,
+        dated.sdg_violation_code,
         sdg_violation_types.is_sdg_16_10_1_violation,
-        cases.dating,
-        cases.victim_key,
-        cases.event_id,
-        cases.incident_victim_id,
-        cases.verification_status_code,
-        min_by(cases.sdg_victim_group, cases.group_precedence) over person_case as sdg_victim_group,
-        min_by(cases.sdg_perpetrator_status, cases.status_precedence) over person_case as sdg_perpetrator_status,
+        dated.dating,
+        dated.victim_key,
+        dated.event_id,
+        dated.incident_victim_id,
+        dated.verification_status_code,
+        min_by(dated.sdg_victim_group, dated.group_precedence) over person_and_type as sdg_victim_group,
+        min_by(dated.sdg_perpetrator_status, dated.status_precedence) over person_and_type as sdg_perpetrator_status,
         sexes.sdg_sex
 
-    from cases
+    from dated
     inner join sdg_violation_types
-        on cases.sdg_violation_code = sdg_violation_types.sdg_violation_code
+        on dated.sdg_violation_code = sdg_violation_types.sdg_violation_code
     inner join dim_victims
-        on cases.victim_key = dim_victims.victim_key
+        on dated.victim_key = dim_victims.victim_key
     inner join sexes
         on dim_victims.sex = sexes.sex_code
-    window person_case as (
-        partition by cases.country_code, cases.period_year, cases.sdg_violation_code, cases.dating, cases.victim_key
+    window person_and_type as (
+        partition by dated.country_code, dated.period_year, dated.sdg_violation_code, dated.dating, dated.victim_key
     )
 
 )

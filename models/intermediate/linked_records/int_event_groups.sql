@@ -1,11 +1,12 @@
--- The case of every linked record: the records joined by int_case_links, directly or through
--- others (a chain A-B, B-C is one case A-B-C), form one case, identified by its smallest event id.
--- Unlinked records are not listed (each is a case of its own). One row per linked record.
+-- The event group of every linked record: the records joined by int_record_links, directly or
+-- through others (a chain A-B, B-C is one group A-B-C), form one event group, identified by its
+-- smallest event id. Unlinked records are not listed (each is a group of its own). One row per
+-- linked record.
 with recursive
 
 links as (
 
-    select * from {{ ref('int_case_links') }}
+    select * from {{ ref('int_record_links') }}
 
 ),
 
@@ -53,8 +54,8 @@ final as (
 
     select
         reachable.event_id,
-        min(reachable.reached_event_id) as case_event_id,
-        count(distinct reachable.reached_event_id) as case_record_count
+        min(reachable.reached_event_id) as anchor_event_id,
+        count(distinct reachable.reached_event_id) as event_group_record_count
 
     from reachable
     group by reachable.event_id

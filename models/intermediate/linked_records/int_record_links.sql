@@ -3,21 +3,21 @@
 -- 1. Name: two incidents of different sources are linked when a named person victim of each has
 --    the same name key (the name and any alias in brackets, lowercased, accents stripped, then
 --    folded by ref_name_folds so that romanisations meet), they happened in the same country, and
---    their years differ by at most var('case_link_year_tolerance').
+--    their years differ by at most var('record_link_year_tolerance').
 -- 2. Place, for a record that names no person (Article 19 Mexico never names its victims): two
---    incidents of different sources of a category in var('case_link_place_categories') are linked
+--    incidents of different sources of a category in var('record_link_place_categories') are linked
 --    when they share country, event year and place (the city before any comma, lowercased, accents
 --    stripped), at least one of them names no person, and each is the only such record of its
 --    source for that country, year and place (a one-to-one match; two killings in one city and
 --    year stay unlinked).
--- ref_case_link_decisions adds links the rules cannot make and removes pairs that must never be
+-- ref_record_link_decisions adds links the rules cannot make and removes pairs that must never be
 -- linked. One row per linked pair, with the basis.
 -- Both rules link records of different sources in one country, so only the records of countries
 -- that more than one source reports on are compared (a large register of one monitor costs a
 -- scan, not a self-join of its names).
 with recursive
 
--- the register as classified (before the facts: fct_case_sources, a fact, reads these links)
+-- the register as classified (before the facts: fct_linked_records, a fact, reads these links)
 incidents as (
 
     select * from {{ ref('int_incidents__classified') }}
@@ -54,7 +54,7 @@ folds as (
 
 decisions as (
 
-    select * from {{ ref('ref_case_link_decisions') }}
+    select * from {{ ref('ref_record_link_decisions') }}
 
 ),
 
@@ -205,7 +205,7 @@ by_rule as (
             first_record.name_key = second_record.name_key
             and first_record.event_country_code = second_record.event_country_code
             and first_record.source_id < second_record.source_id
-            and abs(first_record.event_year - second_record.event_year) <= {{ var('case_link_year_tolerance') }}
+            and abs(first_record.event_year - second_record.event_year) <= {{ var('record_link_year_tolerance') }}
 
 ),
 
@@ -231,7 +231,7 @@ place_records as (
     where
         incidents.is_dated
         and incidents.city_name is not null
-        and incidents.category_code in ({{ "'" ~ var('case_link_place_categories') | join("', '") ~ "'" }})
+        and incidents.category_code in ({{ "'" ~ var('record_link_place_categories') | join("', '") ~ "'" }})
 
 ),
 

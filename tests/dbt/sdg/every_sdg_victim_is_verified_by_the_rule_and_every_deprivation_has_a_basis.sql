@@ -4,7 +4,7 @@
 -- one row per breach.
 with
 
-sdg_cases as (
+sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
 
@@ -44,12 +44,12 @@ unverified_sdg_victims as (
 
     select
         'SDG 16.10.1 victim without a verified status' as problem,
-        sdg_cases.incident_victim_id as row_id,
-        sdg_cases.verification_status_code as offending_value
+        sdg_victims.incident_victim_id as row_id,
+        sdg_victims.verification_status_code as offending_value
 
-    from sdg_cases
+    from sdg_victims
     left join verification_statuses
-        on sdg_cases.verification_status_code = verification_statuses.verification_status_code
+        on sdg_victims.verification_status_code = verification_statuses.verification_status_code
     where not coalesce(verification_statuses.is_verified, false)
 
 ),

@@ -1,0 +1,61 @@
+-- Linked records: one row per (event group, source record). The records of every source that
+-- describe the same event form an event group (int_event_groups joins the links of
+-- int_record_links; an unlinked record is a group of its own), with each record's date, category,
+-- SDG type and verification, and flags where the records of one group disagree. Counts across
+-- sources count event groups (event_group_id), never records.
+with
+
+incidents as (
+
+    select * from {{ ref('fct_incidents') }}
+
+),
+
+group_of_record as (
+
+    select * from {{ ref('int_event_groups') }}
+
+),
+
+records as (
+
+    select
+        coalesce(group_of_record.anchor_event_id, incidents.event_id) as anchor_event_id,
+        incidents.*
+
+    from incidents
+    left join group_of_record
+        on incidents.event_id = group_of_record.event_id
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['records.anchor_event_id']) }} as event_group_id,
+        records.anchor_event_id,
+        records.incident_key,
+        records.event_id,
+        records.source_id,
+        records.source_record_locator,
+        records.event_country_code,
+        records.event_date,
+        records.date_precision,
+        records.event_year,
+        records.category_code,
+        records.sdg_violation_code,
+        records.verification_status_code,
+        records.is_verified,
+        records.impunity_outcome_code,
+        count(*) over event_group as source_record_count,
+        min(records.event_date) over event_group != max(records.event_date) over event_group as has_date_disagreement,
+        min(records.category_code) over event_group != max(records.category_code) over event_group as has_category_disagreement,
+        bool_or(records.is_verified) over event_group != bool_and(records.is_verified) over event_group
+            as has_verification_disagreement
+
+    from records
+    window event_group as (partition by records.anchor_event_id)
+
+)
+
+select * from final
