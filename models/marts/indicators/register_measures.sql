@@ -1,7 +1,7 @@
 -- Measures computed from the register (the facts), in one long shape that every indicator view,
 -- the scorecard and the reconciliation share: measure, breakdown, breakdown value, value.
 -- Incident and victim measures count the assessment period's own incidents (event year =
--- period year); historical cases are counted separately.
+-- period year); historical incidents are counted separately.
 with
 
 incidents as (

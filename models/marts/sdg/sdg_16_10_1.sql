@@ -2,7 +2,7 @@
 -- perpetrator status, each person counted once per violation type (sdg_16_10_1_victims), with the
 -- number of incidents beside it, explicit zero rows for every country-period that an assessment
 -- covers or any source records, the deprivations of liberty whose arbitrariness is not
--- established beside type D, and undated cases apart (never counted in the period). Persons and
+-- established beside type D, and undated incidents apart (never counted in the period). Persons and
 -- appearances add up over the cells of one type; incidents do not (an incident with victims in two
 -- cells is in both): sdg_16_10_1_by_type gives each type's totals.
 with

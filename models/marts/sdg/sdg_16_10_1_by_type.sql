@@ -1,7 +1,7 @@
 -- SDG 16.10.1 per violation type: the totals of each type of the period, counted from the person
 -- rows (sdg_16_10_1_victims), not summed from the cells of sdg_16_10_1, because an incident whose
 -- victims fall in two cells is one incident. Same periods and types as sdg_16_10_1 (its grid),
--- zero rows included; undated cases apart.
+-- zero rows included; undated incidents apart.
 with
 
 cells as (
