@@ -43,7 +43,7 @@
         ('event_country_code', 'string'), ('event_date', 'date'), ('date_precision', 'string'),
         ('category_code', 'string'), ('city_name', 'string'), ('context_code', 'string'),
         ('perpetrator_type_code', 'string'), ('perpetrator_description', 'string'),
-        ('verification_status_code', 'string'), ('arbitrariness_basis_code', 'string'),
+        ('verification_status_code', 'string'), ('arbitrariness_category_code', 'string'),
         ('arbitrariness_locator', 'string'), ('event_summary', 'string'), ('impunity_outcome_code', 'string'),
         ('victim_type', 'string'), ('victim_name', 'string'), ('victim_name_as_reported', 'string'),
         ('role_code', 'string'), ('sex', 'string'), ('sex_basis', 'string'), ('sex_locator', 'string'),

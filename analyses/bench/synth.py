@@ -66,7 +66,7 @@ def learn_profiles(con: duckdb.DuckDBPyConnection) -> None:
         create temp table p_event as
         select row_number() over (order by event_id) - 1 as k,
             category_code, secondary_category_codes, context_code, perpetrator_type_code,
-            verification_status_code, arbitrariness_basis_code, date_precision
+            verification_status_code, arbitrariness_category_code, date_precision
         from seed_events
     """)
     con.execute("""
@@ -187,7 +187,7 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
             perpetrator_type_code,
             cast(null as varchar) as perpetrator_description,
             verification_status_code,
-            arbitrariness_basis_code,
+            arbitrariness_category_code,
             cast(null as varchar) as arbitrariness_section,
             cast(null as varchar) as arbitrariness_locator,
             'Synthetic event for benchmarking; not a real incident.' as summary,

@@ -52,7 +52,7 @@ TABLE_COLUMNS = [
     ("sex_label", "Sex"),
     ("perpetrator_type_name", "Perpetrator"),
     ("verification_status_name", "Verification"),
-    ("arbitrariness_basis_name", "Arbitrariness"),
+    ("arbitrariness_category_name", "Arbitrariness"),
     ("legal_status_name", "Legal status"),
     ("source_publisher", "Source"),
     ("source_record_locator", "Locator"),

@@ -26,7 +26,7 @@ END = "<!-- methodology: end -->"
 # the vocabularies listed after the categories, in this order, with their headings
 VOCABULARIES = {
     "verification_status": "Verification: which statuses count as verified",
-    "arbitrariness_basis": "Arbitrariness of a deprivation of liberty",
+    "arbitrariness_category": "Arbitrariness of a deprivation of liberty",
     "perpetrator_type": "Perpetrators and their SDG 16.10.1 status",
     "victim_role": "Victim roles",
     "sex": "Sex",

@@ -111,7 +111,7 @@ def test_the_seeds_with_coded_judgments_are_found():
 
 @pytest.mark.parametrize("path", JUDGMENT_SEEDS, ids=lambda p: p.name)
 def test_every_coded_judgment_cites_a_verbatim_locator(path: Path, texts):
-    """A coded judgment (arbitrariness basis, sex from a pronoun) cites its own section and verbatim phrase."""
+    """A coded judgment (arbitrariness category, sex from a pronoun) cites its own section and verbatim phrase."""
     rows = read_rows(path)
     prefixes = coded_judgment_columns(header(path))
     problems = []
@@ -133,11 +133,11 @@ def test_every_coded_judgment_cites_a_verbatim_locator(path: Path, texts):
 
 
 def test_judgments_that_need_evidence_have_it():
-    """Every coded arbitrariness basis and every stated or pronoun sex carries its locator; the others none."""
+    """Every coded arbitrariness category and every stated or pronoun sex carries its locator; the others none."""
     problems = []
     for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_incident_events.csv"), start=1):
-        if bool(row["arbitrariness_basis_code"]) != bool(row["arbitrariness_locator"]):
-            problems.append(f"raw_incident_events row {number}: basis {row['arbitrariness_basis_code']!r} and its locator go together")
+        if bool(row["arbitrariness_category_code"]) != bool(row["arbitrariness_locator"]):
+            problems.append(f"raw_incident_events row {number}: basis {row['arbitrariness_category_code']!r} and its locator go together")
     for name, prefix in (("raw_incident_victims", "sex"), ("raw_legal_actions", "victim_sex")):
         for number, row in enumerate(read_rows(PROJECT_ROOT / "seeds" / "raw" / f"{name}.csv"), start=1):
             needs = row[f"{prefix}_basis"] in ("stated", "pronoun")

@@ -1,7 +1,7 @@
 -- One row per act of an incident: its main category and each secondary category, with the SDG
 -- 16.10.1 violation type of the act. This is the one place the arbitrariness rule is applied: a
 -- deprivation of liberty maps to D (arbitrary detention) only when the incident's arbitrariness
--- basis is arbitrary (vocab_arbitrariness_bases); otherwise, or when no basis is recorded, it maps
+-- category is arbitrary (vocab_arbitrariness_categories); otherwise, or when none is recorded, it maps
 -- to the crosswalk's sdg_violation_code_if_not_arbitrary (deprivation_not_established).
 with
 
@@ -17,9 +17,9 @@ category_to_sdg as (
 
 ),
 
-arbitrariness_bases as (
+arbitrariness_categories as (
 
-    select * from {{ ref('vocab_arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_categories') }}
 
 ),
 
@@ -30,7 +30,7 @@ main_acts as (
         events.country_code,
         events.period_year,
         events.category_code,
-        events.arbitrariness_basis_code,
+        events.arbitrariness_category_code,
         true as is_main_act
 
     from events
@@ -44,7 +44,7 @@ secondary_acts as (
         events.country_code,
         events.period_year,
         trim(secondary.category_code) as category_code,
-        events.arbitrariness_basis_code,
+        events.arbitrariness_category_code,
         false as is_main_act
 
     from events
@@ -70,15 +70,15 @@ final as (
         acts.category_code,
         acts.is_main_act,
         case
-            when coalesce(arbitrariness_bases.is_arbitrary, false) then category_to_sdg.sdg_violation_code
+            when coalesce(arbitrariness_categories.is_arbitrary, false) then category_to_sdg.sdg_violation_code
             else coalesce(category_to_sdg.sdg_violation_code_if_not_arbitrary, category_to_sdg.sdg_violation_code)
         end as sdg_violation_code
 
     from acts
     inner join category_to_sdg
         on acts.category_code = category_to_sdg.category_code
-    left join arbitrariness_bases
-        on acts.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
+    left join arbitrariness_categories
+        on acts.arbitrariness_category_code = arbitrariness_categories.arbitrariness_category_code
 
 )
 

@@ -32,9 +32,9 @@ verification_statuses as (
 
 ),
 
-arbitrariness_bases as (
+arbitrariness_categories as (
 
-    select * from {{ ref('vocab_arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_categories') }}
 
 ),
 
@@ -73,8 +73,8 @@ final as (
         events.perpetrator_description,
         events.verification_status_code,
         verification_statuses.is_verified,
-        events.arbitrariness_basis_code,
-        arbitrariness_bases.is_arbitrary,
+        events.arbitrariness_category_code,
+        arbitrariness_categories.is_arbitrary,
         events.arbitrariness_locator,
         events.event_summary,
         events.alt_event_date,
@@ -95,8 +95,8 @@ final as (
         on events.perpetrator_type_code = perpetrator_types.perpetrator_type_code
     inner join verification_statuses
         on events.verification_status_code = verification_statuses.verification_status_code
-    left join arbitrariness_bases
-        on events.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
+    left join arbitrariness_categories
+        on events.arbitrariness_category_code = arbitrariness_categories.arbitrariness_category_code
     left join cities
         on
             events.country_code = cities.country_code

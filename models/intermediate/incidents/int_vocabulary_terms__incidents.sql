@@ -9,7 +9,7 @@
         'rule': "'SDG 16.10.1 perpetrator status: ' || replace(sdg_perpetrator_status, '_', '-')"},
     {'vocabulary': 'verification_status', 'model': 'vocab_verification_statuses', 'code': 'verification_status_code', 'label': 'verification_status_name',
         'rule': "case when is_verified then 'counted as verified' else 'not counted as verified' end"},
-    {'vocabulary': 'arbitrariness_basis', 'model': 'vocab_arbitrariness_bases', 'code': 'arbitrariness_basis_code', 'label': 'arbitrariness_basis_name',
+    {'vocabulary': 'arbitrariness_category', 'model': 'vocab_arbitrariness_categories', 'code': 'arbitrariness_category_code', 'label': 'arbitrariness_category_name',
         'rule': "case when is_arbitrary then 'arbitrary: SDG 16.10.1 type D' else 'not arbitrary: not counted as type D' end"},
     {'vocabulary': 'victim_role', 'model': 'vocab_victim_roles', 'code': 'role_code', 'label': 'role_name',
         'rule': "case when is_media_worker then 'journalist or media worker' else 'not a media worker' end"},

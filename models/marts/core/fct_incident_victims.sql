@@ -100,7 +100,7 @@ final as (
         incidents.region_code,
         incidents.verification_status_code,
         incidents.is_verified,
-        incidents.arbitrariness_basis_code,
+        incidents.arbitrariness_category_code,
         incidents.is_arbitrary,
         resolved.victim_type,
         resolved.victim_name,

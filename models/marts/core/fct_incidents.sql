@@ -75,7 +75,7 @@ final as (
         incidents_to_build.perpetrator_description,
         incidents_to_build.verification_status_code,
         incidents_to_build.is_verified,
-        incidents_to_build.arbitrariness_basis_code,
+        incidents_to_build.arbitrariness_category_code,
         incidents_to_build.is_arbitrary,
         incidents_to_build.arbitrariness_locator,
         coalesce(victim_counts.victim_count, 0) as victim_count,

@@ -85,8 +85,8 @@ final as (
         incidents.verification_status_code,
         verification_terms.term_label as verification_status_name,
         incidents.is_verified,
-        incidents.arbitrariness_basis_code,
-        arbitrariness_terms.term_label as arbitrariness_basis_name,
+        incidents.arbitrariness_category_code,
+        arbitrariness_terms.term_label as arbitrariness_category_name,
         incidents.legal_action_count,
         incidents.legal_status_code,
         coalesce(legal_terms.term_label, 'No case reported') as legal_status_name,
@@ -120,8 +120,8 @@ final as (
             and incidents.verification_status_code = verification_terms.term_code
     left join terms as arbitrariness_terms
         on
-            arbitrariness_terms.vocabulary = 'arbitrariness_basis'
-            and incidents.arbitrariness_basis_code = arbitrariness_terms.term_code
+            arbitrariness_terms.vocabulary = 'arbitrariness_category'
+            and incidents.arbitrariness_category_code = arbitrariness_terms.term_code
     left join terms as legal_terms
         on legal_terms.vocabulary = 'legal_stage' and incidents.legal_status_code = legal_terms.term_code
 

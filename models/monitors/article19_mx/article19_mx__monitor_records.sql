@@ -34,8 +34,8 @@ mapped as (
         aggressions.perpetrator_type_code,
         aggressions.perpetrator_label as perpetrator_description,
         cast(null as {{ dbt.type_string() }}) as verification_status_code,
-        aggressions.arbitrariness_basis_code,
-        case when aggressions.arbitrariness_basis_code is not null then aggressions.aggression_type_label end
+        aggressions.arbitrariness_category_code,
+        case when aggressions.arbitrariness_category_code is not null then aggressions.aggression_type_label end
             as arbitrariness_locator,
         concat_ws(
             '; ',

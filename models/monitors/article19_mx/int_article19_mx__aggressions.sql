@@ -57,7 +57,7 @@ final as (
         records.longitude,
         records.aggression_type_label,
         aggression_types.category_code,
-        aggression_types.arbitrariness_basis_code,
+        aggression_types.arbitrariness_category_code,
         records.perpetrator_label,
         perpetrators.perpetrator_type_code,
         records.sex_label,

@@ -34,7 +34,7 @@ mapped as (
         killings.perpetrator_type_code,
         killings.sources_of_fire as perpetrator_description,
         killings.verification_status_code,
-        cast(null as {{ dbt.type_string() }}) as arbitrariness_basis_code,
+        cast(null as {{ dbt.type_string() }}) as arbitrariness_category_code,
         cast(null as {{ dbt.type_string() }}) as arbitrariness_locator,
         concat_ws(
             '; ',

@@ -22,7 +22,7 @@ renamed as (
         nullif(trim(source.perpetrator_type_code), '') as perpetrator_type_code,
         nullif(trim(source.perpetrator_description), '') as perpetrator_description,
         nullif(trim(source.verification_status_code), '') as verification_status_code,
-        nullif(trim(source.arbitrariness_basis_code), '') as arbitrariness_basis_code,
+        nullif(trim(source.arbitrariness_category_code), '') as arbitrariness_category_code,
         nullif(trim(source.arbitrariness_section), '') as arbitrariness_section,
         nullif(trim(source.arbitrariness_locator), '') as arbitrariness_locator,
         nullif(trim(source.summary), '') as event_summary,

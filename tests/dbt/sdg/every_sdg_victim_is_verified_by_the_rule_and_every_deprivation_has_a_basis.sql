@@ -1,6 +1,6 @@
 -- Every SDG 16.10.1 victim has a verification status from the one verification rule
 -- (vocab_verification_statuses) that counts as verified, and every incident with a deprivation of
--- liberty among its acts carries an arbitrariness basis from vocab_arbitrariness_bases. Returns
+-- liberty among its acts carries an arbitrariness category from vocab_arbitrariness_categories. Returns
 -- one row per breach.
 with
 
@@ -34,9 +34,9 @@ incidents as (
 
 ),
 
-arbitrariness_bases as (
+arbitrariness_categories as (
 
-    select * from {{ ref('vocab_arbitrariness_bases') }}
+    select * from {{ ref('vocab_arbitrariness_categories') }}
 
 ),
 
@@ -57,20 +57,20 @@ unverified_sdg_victims as (
 deprivations_without_basis as (
 
     select distinct
-        'deprivation of liberty without an arbitrariness basis' as problem,
+        'deprivation of liberty without an arbitrariness category' as problem,
         incidents.event_id as row_id,
-        incidents.arbitrariness_basis_code as offending_value
+        incidents.arbitrariness_category_code as offending_value
 
     from incidents
     inner join acts
         on incidents.event_id = acts.event_id
     inner join categories
         on acts.category_code = categories.category_code
-    left join arbitrariness_bases
-        on incidents.arbitrariness_basis_code = arbitrariness_bases.arbitrariness_basis_code
+    left join arbitrariness_categories
+        on incidents.arbitrariness_category_code = arbitrariness_categories.arbitrariness_category_code
     where
         categories.is_deprivation_of_liberty
-        and arbitrariness_bases.arbitrariness_basis_code is null
+        and arbitrariness_categories.arbitrariness_category_code is null
 
 ),
 
