@@ -25,6 +25,10 @@ stage_dates as (
 
     select
         stages.legal_action_id,
+        -- the penalty in force: that of the latest stage that states one (an appeal that upholds a
+        -- sentence without restating it leaves that sentence in force)
+        max_by(stages.penalty_text, stages.stage_sequence) filter (where stages.penalty_text is not null)
+            as latest_penalty_text,
         count(*) as stage_count,
         min(stages.stage_date) as first_stage_date,
         max(stages.stage_date) as last_stage_date,
@@ -63,7 +67,11 @@ final as (
         current_stage.stage_date as current_stage_date,
         coalesce(current_stage.outcome_group, 'open') as current_outcome_group,
         coalesce(current_stage.is_terminal, false) as is_concluded,
-        current_stage.penalty_text as current_penalty_text,
+        case
+            when current_stage.outcome_group = 'against_defendant'
+                then coalesce(current_stage.penalty_text, stage_dates.latest_penalty_text)
+            else current_stage.penalty_text
+        end as current_penalty_text,
         case
             when legal_actions.journalist_position = 'injured_party'
                 then coalesce(current_stage.impunity_status, 'unresolved')

@@ -46,8 +46,10 @@ legal_actions as (
 
 ),
 
--- per incident: its legal actions, and the one whose status is furthest along (concluded first,
--- then the latest current stage, then the identifier)
+-- per incident: its legal actions, and the one whose status speaks for the incident: a conviction
+-- first, then proceedings still open (an investigation still open outranks a request or claim
+-- rejected on the way), then those concluded for the defendant; within each, the latest current
+-- stage, then the identifier
 legal_status as (
 
     select
@@ -56,7 +58,11 @@ legal_status as (
         -- one text key (true > false, ISO dates sort as text): views stay readable by DuckDB 1.x
         max_by(
             legal_actions.current_stage_code,
-            cast(legal_actions.is_concluded as {{ dbt.type_string() }})
+            case legal_actions.current_outcome_group
+                when 'against_defendant' then '3'
+                when 'open' then '2'
+                else '1'
+            end
             || '|' || coalesce(cast(legal_actions.current_stage_date as {{ dbt.type_string() }}), '')
             || '|' || legal_actions.legal_action_id
         ) as legal_status_code
