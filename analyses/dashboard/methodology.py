@@ -34,12 +34,45 @@ VOCABULARIES = {
 }
 
 
+CODING_MANUAL = PROJECT_ROOT / "models" / "marts" / "sdg" / "coding_manual.md"
+# the judgments of the coding manual, in the order the page lists them
+CODED_FIELDS = {
+    "arbitrariness": "Arbitrariness (WGAD category)", "ground": "Ground of a deprivation of liberty",
+    "verification": "Verification", "enumeration": "Item of an enumeration of recorded cases",
+    "perpetrator_status": "Perpetrator status", "role": "Victim role", "victim_group": "SDG victim group",
+    "sex": "Sex", "sex_basis": "Basis of the sex",
+}
+
+
 def load(warehouse: Path) -> dict[str, pd.DataFrame]:
     """The methodology tables of the warehouse, read on a connection closed right after."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         categories = con.execute("select * from marts.methodology_categories order by sdg_violation_code, category_name").df()
         terms = con.execute("select * from marts.vocabulary_terms order by vocabulary, term_label").df()
-    return {"categories": categories, "terms": terms}
+        agreement = con.execute("select * from marts.sdg_coding_agreement order by country_code, period_year, field").df()
+    return {"categories": categories, "terms": terms, "agreement": agreement}
+
+
+def coding_manual(manual: Path = CODING_MANUAL) -> str:
+    """The coding manual (doc block sdg_coding_manual) as page Markdown: its headings two levels down."""
+    text = re.search(r"{% docs sdg_coding_manual %}(.*?){% enddocs %}", manual.read_text(encoding="utf-8"), re.S).group(1)
+    return re.sub(r"^(#+) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", text.strip(), flags=re.M)
+
+
+def agreement_table(agreement: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of the two independent coders per assessment and judgment, before resolution."""
+    ordered = agreement.assign(order=agreement["field"].map(list(CODED_FIELDS).index)).sort_values(
+        ["country_code", "period_year", "order"])
+    return pd.DataFrame(
+        {
+            "Assessment": ordered["country_code"] + " " + ordered["period_year"].astype(str),
+            "Judgment": ordered["field"].map(CODED_FIELDS),
+            "Units coded twice": ordered["coded_units"],
+            "Agreed": ordered["agreements"],
+            "Disagreed (decided)": ordered["disagreements"].astype(str) + " (" + ordered["decided_disagreements"].astype(str) + ")",
+            "Cohen's kappa": ordered["cohens_kappa"].map(lambda k: "n/a (one value only)" if pd.isna(k) else f"{k:.2f}"),
+        }
+    )
 
 
 def sdg_rules(docs: Path = DOCS) -> list[str]:
@@ -88,7 +121,20 @@ def markdown(frames: dict[str, pd.DataFrame], docs: Path = DOCS) -> str:
     lines += [f"{number}. {rule}" for number, rule in enumerate(rules, start=1)]
     for vocabulary, heading in VOCABULARIES.items():
         lines += ["", f"### {heading}", ""] + _markdown_table(term_table(frames["terms"], vocabulary))
+    lines += ["", "### How the judgments are coded, and how far two coders agree", "", AGREEMENT_NOTE, ""]
+    lines += _markdown_table(agreement_table(frames["agreement"]))
+    lines += ["", coding_manual()]
     return "\n".join(lines) + "\n"
+
+
+AGREEMENT_NOTE = (
+    "Every judgment the SDG 16.10.1 count rests on is coded twice, independently, from the report text "
+    "alone, by the coding manual below; the warehouse keeps both codings (seeds/coding/sdg_codings.csv), "
+    "measures agreement per judgment before resolution (Cohen's kappa: 1 is full agreement, 0 what chance "
+    "gives) and uses the resolved value: the coders' common value, or a decision citing the passage "
+    "(sdg_coding_decisions.csv). Both coders were instances of the same AI model given the same manual, so "
+    "their agreement is an upper bound on how clear the rule is to two people."
+)
 
 
 def _html_table(frame: pd.DataFrame, table_id: str) -> str:
@@ -106,6 +152,9 @@ def html_section(frames: dict[str, pd.DataFrame], docs: Path = DOCS) -> str:
              "".join(f"<li>{html.escape(rule)}</li>" for rule in rules), "</ol>"]
     for vocabulary, heading in VOCABULARIES.items():
         parts += [f"<h3>{html.escape(heading)}</h3>", _html_table(term_table(frames["terms"], vocabulary), f"methodology-{vocabulary}")]
+    parts += ["<h3>How the judgments are coded, and how far two coders agree</h3>", f"<p>{html.escape(AGREEMENT_NOTE)}</p>",
+              _html_table(agreement_table(frames["agreement"]), "methodology-coding-agreement"),
+              f'<pre id="methodology-coding-manual">{html.escape(coding_manual())}</pre>']
     return "".join(parts) + "</section>"
 
 

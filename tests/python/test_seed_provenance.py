@@ -146,3 +146,38 @@ def test_judgments_that_need_evidence_have_it():
             if row[f"{prefix}_basis"] in ("unknown", "name_convention") and row[prefix] != "unknown":
                 problems.append(f"{name} row {number}: a sex the report does not state is stored as unknown (the name rule decides later)")
     assert not problems, "\n".join(problems[:40])
+
+
+CODING_SEEDS = sorted((PROJECT_ROOT / "seeds" / "coding").glob("*.csv"))
+
+
+def report_lines(country_code: str, period_year: str) -> list[str]:
+    """The lines of an assessment's report text, as the coders number them (1-based)."""
+    for row in read_rows(PROJECT_ROOT / "seeds" / "raw" / "raw_assessment_sources.csv"):
+        if (row["country_code"], row["period_year"]) == (country_code, period_year):
+            return (EXTERNAL_DIR / row["source_id"] / row["source_document"]).read_text(encoding="utf-8").split("\n")
+    pytest.fail(f"no report for {country_code} {period_year}")
+
+
+def test_the_coding_seeds_are_found():
+    assert {p.name for p in CODING_SEEDS} >= {"sdg_codings.csv", "sdg_coding_decisions.csv", "sdg_ground_exceptions.csv"}
+
+
+@pytest.mark.parametrize("path", CODING_SEEDS, ids=lambda p: p.name)
+def test_every_coded_judgment_quotes_the_lines_it_cites(path: Path):
+    """A coder's value, a decision and an exception rest on report lines and quote them verbatim (at most 15
+    words; a line before or after is allowed for a sentence that wraps)."""
+    problems = []
+    lines: dict[tuple[str, str], list[str]] = {}
+    for number, row in enumerate(read_rows(path), start=1):
+        key = (row["country_code"], row["period_year"])
+        text = lines.setdefault(key, report_lines(*key))
+        first, last = int(row["line_from"]), int(row["line_to"])
+        passage = (row.get("passage") or "").strip()
+        if not passage or len(passage.split()) > 15 or not 1 <= first <= last <= len(text):
+            problems.append(f"row {number}: lines {first}-{last} and a passage of 1 to 15 words are required")
+            continue
+        window = normalise(" ".join(text[max(first - 2, 0):last + 1]))
+        if normalise(passage) not in window:
+            problems.append(f"row {number}: {passage!r} is not in lines {first}-{last}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems[:40])

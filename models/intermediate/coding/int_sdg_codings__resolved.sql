@@ -1,6 +1,7 @@
 -- The value the warehouse uses for every double-coded SDG 16.10.1 judgment: one row per unit and
--- field, with both coders' values; where they agree, that value; where they differ, the decision
--- (sdg_coding_decisions). A disagreement without a decision has no resolved value (a test fails).
+-- field, with both coders' values. A decision (sdg_coding_decisions) settles every disagreement,
+-- and also an agreement that a rule sharpened after the coding overturns; otherwise the agreed
+-- value. A disagreement without a decision has no resolved value (a test fails).
 with
 
 codings as (
@@ -47,12 +48,12 @@ final as (
         paired.second_value,
         paired.first_value = paired.second_value as coders_agree,
         case
+            when decisions.value is not null then decisions.value
             when paired.first_value = paired.second_value then paired.first_value
-            else decisions.value
         end as resolved_value,
         case
-            when paired.first_value = paired.second_value then 'coders_agree'
             when decisions.value is not null then 'decision'
+            when paired.first_value = paired.second_value then 'coders_agree'
         end as resolved_by,
         decisions.reason as decision_reason
 

@@ -6,6 +6,10 @@
 --   2. the source states it or uses a pronoun (the row's sex and sex_basis);
 --   3. the name-convention rule (int_person_names__sex), basis name_convention;
 --   4. otherwise unknown.
+-- The SDG 16.10.1 victim group of each appearance is decided here too: the double-coded group of
+-- an assessment's victim where the report's words were coded (int_sdg_codings__resolved, basis
+-- coded), otherwise the default group of the role (xwalk_role_to_victim_group, basis role).
+-- dim_victims rolls the appearances up to one group per person.
 with
 
 incident_victims as (
@@ -29,6 +33,19 @@ victim_roles as (
 person_names as (
 
     select * from {{ ref('int_person_names__sex') }}
+
+),
+
+role_to_victim_group as (
+
+    select * from {{ ref('xwalk_role_to_victim_group') }}
+
+),
+
+coded_groups as (
+
+    select * from {{ ref('int_sdg_codings__resolved') }}
+    where field = 'victim_group'
 
 ),
 
@@ -99,14 +116,24 @@ with_outlet as (
             else 'unknown'
         end as sex_basis,
         {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
-            as affected_outlet_name
+            as affected_outlet_name,
+        coalesce(coded_groups.resolved_value, role_to_victim_group.sdg_victim_group) as sdg_victim_group,
+        case when coded_groups.resolved_value is not null then 'coded' else 'role' end as sdg_victim_group_basis
 
     from unioned
+    inner join role_to_victim_group
+        on unioned.role_code = role_to_victim_group.role_code
     left join person_names
         on
             unioned.country_code = person_names.country_code
             and unioned.victim_name = person_names.victim_name
             and unioned.victim_type = 'person'
+    left join coded_groups
+        on
+            unioned.country_code = coded_groups.country_code
+            and unioned.period_year = coded_groups.period_year
+            and unioned.appearance_id = coded_groups.unit_id
+            and unioned.appearance_type = 'incident'
 
 ),
 

@@ -1,7 +1,9 @@
 -- One row per victim (person, outlet or organisation) across incidents, legal actions and
 -- periods: the role they appear in most often (ties by code), their sex from the strongest evidence
 -- among their appearances (stated > pronoun > name convention; unknown when that evidence
--- disagrees), the outlet named most often with them, and the victim groups of the main role.
+-- disagrees), the outlet named most often with them, the report's victim group of the main role,
+-- and ONE SDG 16.10.1 victim group per person: the group of highest precedence among the groups of
+-- their appearances (int_victim_appearances decides each), so a person counts in one group.
 with
 
 all_appearances as (
@@ -19,6 +21,12 @@ role_to_victim_group as (
 sex_bases as (
 
     select * from {{ ref('vocab_sex_bases') }}
+
+),
+
+victim_groups as (
+
+    select * from {{ ref('ref_sdg_victim_groups') }}
 
 ),
 
@@ -106,6 +114,21 @@ main_outlet as (
 
 ),
 
+-- one SDG 16.10.1 victim group per person: the highest precedence among their appearances
+person_group as (
+
+    select
+        appearances.victim_key,
+        min_by(appearances.sdg_victim_group, victim_groups.group_precedence) as sdg_victim_group,
+        min_by(appearances.sdg_victim_group_basis, victim_groups.group_precedence) as sdg_victim_group_basis
+
+    from appearances
+    inner join victim_groups
+        on appearances.sdg_victim_group = victim_groups.sdg_victim_group
+    group by appearances.victim_key
+
+),
+
 -- appearances that tell the sex, with the strength of their evidence
 sex_evidence as (
 
@@ -173,7 +196,8 @@ final as (
         main_role.role_code as main_role_code,
         roles_reported.roles_reported,
         role_to_victim_group.report_victim_group,
-        role_to_victim_group.sdg_victim_group,
+        person_group.sdg_victim_group,
+        person_group.sdg_victim_group_basis,
         case
             when victims.victim_type != 'person' then 'not_applicable'
             else coalesce(person_sex.sex, 'unknown')
@@ -197,6 +221,8 @@ final as (
         on victims.victim_key = roles_reported.victim_key
     inner join role_to_victim_group
         on main_role.role_code = role_to_victim_group.role_code
+    inner join person_group
+        on victims.victim_key = person_group.victim_key
     left join main_outlet
         on victims.victim_key = main_outlet.victim_key
     left join person_sex

@@ -59,7 +59,9 @@ resolved as (
         appearances.victim_key,
         appearances.affected_outlet_name,
         appearances.sex as resolved_sex,
-        appearances.sex_basis as resolved_sex_basis
+        appearances.sex_basis as resolved_sex_basis,
+        appearances.sdg_victim_group,
+        appearances.sdg_victim_group_basis
 
     from victims_to_build
     inner join appearances
@@ -106,7 +108,8 @@ final as (
         resolved.victim_name,
         resolved.role_code,
         role_to_victim_group.report_victim_group,
-        role_to_victim_group.sdg_victim_group,
+        resolved.sdg_victim_group,
+        resolved.sdg_victim_group_basis,
         resolved.resolved_sex as sex,
         resolved.resolved_sex_basis as sex_basis,
         sexes.sdg_sex,

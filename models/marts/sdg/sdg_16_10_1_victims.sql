@@ -1,9 +1,9 @@
 -- SDG 16.10.1, the one home of its counting rules: one row per verified person appearance of an
 -- SDG 16.10.1 violation type (and of the deprivations of liberty reported beside type D), with the
 -- cell each PERSON is counted in. A person is counted once per country, period, violation type
--- and dating: under one victim group (the lowest group_precedence of their appearances, so a
--- journalist who is also a defender is counted once, as a journalist), one perpetrator status
--- (the lowest status_precedence) and their person-level sex (dim_victims). The incident's type is
+-- and dating: under their one victim group and person-level sex (both decided once, in
+-- dim_victims: a journalist who is also a defender counts as a journalist, in every type) and one
+-- perpetrator status (the lowest status_precedence of their appearances of the type). The incident's type is
 -- already its most serious violation (fct_incidents). Dating: in_period (dated in the period year
 -- and in the assessed country: what the period counts), undated (kept apart, never placed in
 -- a period) or outside_period (an earlier incident the source cites, or one abroad: an SDG violation,
@@ -62,8 +62,7 @@ dated as (
         victims.victim_key,
         victims.event_id,
         victims.incident_victim_id,
-        victims.sdg_victim_group,
-        victim_groups.group_precedence,
+        dim_victims.sdg_victim_group,
         victims.sdg_perpetrator_status,
         perpetrator_statuses.status_precedence,
         victims.verification_status_code
@@ -71,8 +70,10 @@ dated as (
     from victims
     inner join sdg_violation_types
         on victims.sdg_violation_code = sdg_violation_types.sdg_violation_code
+    inner join dim_victims
+        on victims.victim_key = dim_victims.victim_key
     inner join victim_groups
-        on victims.sdg_victim_group = victim_groups.sdg_victim_group
+        on dim_victims.sdg_victim_group = victim_groups.sdg_victim_group
     inner join perpetrator_statuses
         on victims.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
     where
@@ -95,7 +96,7 @@ final as (
         dated.event_id,
         dated.incident_victim_id,
         dated.verification_status_code,
-        min_by(dated.sdg_victim_group, dated.group_precedence) over person_and_type as sdg_victim_group,
+        dated.sdg_victim_group,
         min_by(dated.sdg_perpetrator_status, dated.status_precedence) over person_and_type as sdg_perpetrator_status,
         sexes.sdg_sex
 
