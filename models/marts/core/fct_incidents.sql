@@ -32,6 +32,14 @@ incidents_to_build as (
 
 ),
 
+-- the ground of a deprivation of liberty, where an assessment's incidents were double-coded
+coded_grounds as (
+
+    select * from {{ ref('int_sdg_codings__resolved') }}
+    where field = 'ground' and resolved_value != 'not_applicable'
+
+),
+
 victim_counts as (
 
     select
@@ -78,6 +86,7 @@ final as (
         incidents_to_build.arbitrariness_category_code,
         incidents_to_build.is_arbitrary,
         incidents_to_build.arbitrariness_locator,
+        coded_grounds.resolved_value as deprivation_ground_code,
         coalesce(victim_counts.victim_count, 0) as victim_count,
         coalesce(victim_counts.person_victim_count, 0) as person_victim_count,
         incidents_to_build.event_summary,
@@ -94,6 +103,11 @@ final as (
     from incidents_to_build
     left join victim_counts
         on incidents_to_build.event_id = victim_counts.event_id
+    left join coded_grounds
+        on
+            incidents_to_build.country_code = coded_grounds.country_code
+            and incidents_to_build.period_year = coded_grounds.period_year
+            and incidents_to_build.event_id = coded_grounds.unit_id
 
 )
 

@@ -31,34 +31,62 @@ arbitrariness_categories as (
 
 register_values as (
 
-    select incidents.country_code, incidents.period_year, incidents.event_id as unit_id,
-        'perpetrator_status' as field, incidents.sdg_perpetrator_status as register_value
+    select
+        incidents.country_code,
+        incidents.period_year,
+        incidents.event_id as unit_id,
+        'perpetrator_status' as field,
+        incidents.sdg_perpetrator_status as register_value
     from incidents
     union all
-    select incidents.country_code, incidents.period_year, incidents.event_id,
-        'verification', incidents.verification_status_code
+    select
+        incidents.country_code,
+        incidents.period_year,
+        incidents.event_id as unit_id,
+        'verification' as field,
+        incidents.verification_status_code as register_value
     from incidents
     union all
-    select incidents.country_code, incidents.period_year, incidents.event_id,
-        'arbitrariness', coalesce(arbitrariness_categories.coding_value, 'not_applicable')
+    select
+        incidents.country_code,
+        incidents.period_year,
+        incidents.event_id as unit_id,
+        'arbitrariness' as field,
+        coalesce(arbitrariness_categories.coding_value, 'not_applicable') as register_value
     from incidents
     left join arbitrariness_categories
         on incidents.arbitrariness_category_code = arbitrariness_categories.arbitrariness_category_code
     union all
-    select victims.country_code, victims.period_year, victims.incident_victim_id,
-        'role', victims.role_code
+    select
+        victims.country_code,
+        victims.period_year,
+        victims.incident_victim_id as unit_id,
+        'role' as field,
+        victims.role_code as register_value
     from victims
     union all
-    select victims.country_code, victims.period_year, victims.incident_victim_id,
-        'victim_group', victims.sdg_victim_group
+    select
+        victims.country_code,
+        victims.period_year,
+        victims.incident_victim_id as unit_id,
+        'victim_group' as field,
+        victims.sdg_victim_group as register_value
     from victims
     union all
-    select victims.country_code, victims.period_year, victims.incident_victim_id,
-        'sex', victims.sex
+    select
+        victims.country_code,
+        victims.period_year,
+        victims.incident_victim_id as unit_id,
+        'sex' as field,
+        victims.sex as register_value
     from victims
     union all
-    select victims.country_code, victims.period_year, victims.incident_victim_id,
-        'sex_basis', victims.sex_basis
+    select
+        victims.country_code,
+        victims.period_year,
+        victims.incident_victim_id as unit_id,
+        'sex_basis' as field,
+        victims.sex_basis as register_value
     from victims
 
 )
