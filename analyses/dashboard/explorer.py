@@ -72,7 +72,8 @@ class Selection:
             if not chosen:
                 continue
             column = FILTERS_BY_KEY[key].column
-            wanted = [v for v in chosen if v is not None and v == v]
+            # widgets hand back numpy scalars (numpy.int32 years); DuckDB binds Python values only
+            wanted = [v.item() if hasattr(v, "item") else v for v in chosen if v is not None and v == v]
             parts = []
             if wanted:
                 parts.append(f"{column} in ({', '.join('?' for _ in wanted)})")
