@@ -269,6 +269,15 @@ def test_streamlit_explorer_filters_downloads_and_shows_one_incident(browser, wa
     grow_to_page(page)
     screenshot(page, "explorer_detention.png")
 
+    # a year, as a person shares it in the URL (the sidebar's multiselect then holds it): the page
+    # used to crash on the widget's numpy year
+    page.goto(f"{url}/?view=explorer&country={country}&year=2020")
+    counter = wait_for_text(page, "#rows-shown")
+    want = public_rows(warehouse, "event_country_code = ? and event_year = 2020", [country])
+    assert counter.inner_text() == f"{len(want)} rows shown"
+    assert "NotImplementedException" not in page.get_by_test_id("stMain").inner_text()
+    screenshot(page, "explorer_year.png")
+
     page.goto(f"{url}/?view=explorer&country={country}&event=KZ-2020-EV-001")
     detail = wait_for_text(page, "#incident-detail")
     assert "KZ-2020-EV-001" in detail.inner_text() and "Killing" in detail.inner_text()
