@@ -78,7 +78,8 @@ def agreement_table(agreement: pd.DataFrame) -> pd.DataFrame:
 def sdg_rules(docs: Path = DOCS) -> list[str]:
     """The numbered SDG 16.10.1 counting rules of the docs block `sdg_16_10_1_rules`."""
     text = re.search(r"{% docs sdg_16_10_1_rules %}(.*?){% enddocs %}", docs.read_text(encoding="utf-8"), re.S).group(1)
-    intro, *rules = re.split(r"\s*\(\d\)\s*", text.strip())
+    # a rule number is " (N) " before a capital: "art. 6(1))" inside a rule is not one
+    intro, *rules = re.split(r"\s+\(\d+\)\s+(?=[A-Z])", text.strip())
     return [intro.strip()] + [rule.strip() for rule in rules]
 
 
