@@ -109,8 +109,8 @@ def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
         warehouse,
         f"""
         select sdg_violation_code as "Code", sdg_violation_name as "Violation",
-               sdg_victim_group as "Victim group", sdg_sex as "Sex",
-               sdg_perpetrator_status as "Perpetrator", verified_victims as "Verified persons",
+               sdg_victim_group_name as "Victim group", sdg_sex_name as "Sex",
+               sdg_perpetrator_status_name as "Perpetrator", verified_victims as "Verified persons",
                verified_incidents as "Incidents"
         from marts.sdg_16_10_1 {PERIOD_FILTER} and verified_victims > 0
         order by all

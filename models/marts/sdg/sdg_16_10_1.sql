@@ -67,11 +67,14 @@ perpetrator_statuses as (
 
 ),
 
+-- the SDG sexes and their labels (the sex of the same code: Female, Male, Sex unknown)
 sdg_sexes as (
 
-    select distinct vocab_sexes.sdg_sex
+    select
+        vocab_sexes.sdg_sex,
+        vocab_sexes.sex_name as sdg_sex_name
     from vocab_sexes
-    where vocab_sexes.sdg_sex != 'not_applicable'
+    where vocab_sexes.sdg_sex != 'not_applicable' and vocab_sexes.sex_code = vocab_sexes.sdg_sex
 
 ),
 
@@ -84,8 +87,11 @@ grid as (
         sdg_violation_types.sdg_violation_name,
         sdg_violation_types.is_sdg_16_10_1_violation,
         victim_groups.sdg_victim_group,
+        victim_groups.sdg_victim_group_name,
         sdg_sexes.sdg_sex,
-        perpetrator_statuses.sdg_perpetrator_status
+        sdg_sexes.sdg_sex_name,
+        perpetrator_statuses.sdg_perpetrator_status,
+        perpetrator_statuses.sdg_perpetrator_status_name
 
     from periods
     cross join sdg_violation_types
@@ -121,8 +127,11 @@ final as (
         grid.sdg_violation_name,
         grid.is_sdg_16_10_1_violation,
         grid.sdg_victim_group,
+        grid.sdg_victim_group_name,
         grid.sdg_sex,
+        grid.sdg_sex_name,
         grid.sdg_perpetrator_status,
+        grid.sdg_perpetrator_status_name,
         coalesce(counted.verified_victims, 0) as verified_victims,
         coalesce(counted.verified_incidents, 0) as verified_incidents,
         coalesce(counted.verified_victim_appearances, 0) as verified_victim_appearances,
