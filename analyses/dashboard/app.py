@@ -56,7 +56,7 @@ def choose_period(warehouse: Path) -> tuple[str, int]:
 
 def status_style(status: str) -> str:
     """CSS for one status cell, coloured like the static report."""
-    return f"color: {report.STATUS_COLOURS.get(status, 'inherit')}; font-weight: 600"
+    return f"color: {report.STATUS_COLOURS.get(report.status_class(status), 'inherit')}; font-weight: 600"
 
 
 def plain(text: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import html
 import numbers
+import re
 from pathlib import Path
 
 import duckdb
@@ -60,7 +61,7 @@ def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
     return query(
         warehouse,
         f"""
-        select indicator_code, category_title, indicator_title, assessment_status,
+        select indicator_code, category_title, indicator_title, assessment_status, assessment_status_name,
                headline_stated_as, headline_value, headline_unit, headline_register_value,
                headline_reconciliation_status, finding
         from marts.indicator_scorecard {PERIOD_FILTER}
@@ -176,7 +177,7 @@ def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
         {
             "Code": card["indicator_code"],
             "Indicator": card["indicator_title"],
-            "Status": card["assessment_status"],
+            "Status": card["assessment_status_name"],
             "Report's headline figure": card["headline_stated_as"].fillna("(the report gives no number)"),
             "Value": (card["headline_value"].map(format_number) + " " + units).str.strip(),
             "Register": card["headline_register_value"].map(format_number),
@@ -243,6 +244,12 @@ def charge_totals(charges: pd.DataFrame) -> dict[str, str]:
     return {"reported": format_number(charges["Reported"].sum()), "itemized": format_number(charges["Itemized"].sum())}
 
 
+def status_class(status: object) -> str:
+    """The CSS class word of a status as shown: 'Partially met' and partially_met are both
+    partially_met (the colours are keyed by code, the page shows the label)."""
+    return re.sub(r"[^a-z0-9]+", "_", str(status).lower()).strip("_")
+
+
 def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = None) -> str:
     """An escaped HTML table; cells of `status_column` carry a class per status for colour."""
     head = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
@@ -250,7 +257,7 @@ def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = N
     for record in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, record):
-            css = f' class="status status-{html.escape(str(value))}"' if column == status_column else ""
+            css = f' class="status status-{status_class(value)}"' if column == status_column else ""
             cells.append(f"<td{css}>{cell_text(value)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -74,7 +74,7 @@ def expected(warehouse: Path) -> dict:
             period,
         ).fetchone()
         statuses = con.execute(
-            "select indicator_code, assessment_status from marts.indicator_scorecard where country_code = ? and period_year = ?",
+            "select indicator_code, assessment_status_name from marts.indicator_scorecard where country_code = ? and period_year = ?",
             period,
         ).fetchall()
     return {"country": country, "year": year, "incidents": int(incidents), "statuses": dict(statuses)}

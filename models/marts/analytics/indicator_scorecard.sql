@@ -59,6 +59,7 @@ final as (
         indicators.indicator_number,
         indicators.indicator_title,
         assessments.assessment_status,
+        statuses.status_name as assessment_status_name,
         statuses.status_rank,
         assessments.finding,
         assessments.headline_figure_id,
