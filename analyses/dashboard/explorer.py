@@ -66,14 +66,18 @@ class Selection:
     values: dict[str, list] = field(default_factory=dict)
     verified_only: bool = False
 
+    def __post_init__(self) -> None:
+        # widgets hand back numpy scalars (numpy.int32 years) and DuckDB binds Python values only:
+        # every query built from a selection gets Python values from here
+        self.values = {key: [v.item() if hasattr(v, "item") else v for v in chosen] for key, chosen in self.values.items()}
+
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
         for key, chosen in self.values.items():
             if not chosen:
                 continue
             column = FILTERS_BY_KEY[key].column
-            # widgets hand back numpy scalars (numpy.int32 years); DuckDB binds Python values only
-            wanted = [v.item() if hasattr(v, "item") else v for v in chosen if v is not None and v == v]
+            wanted = [v for v in chosen if v is not None and v == v]
             parts = []
             if wanted:
                 parts.append(f"{column} in ({', '.join('?' for _ in wanted)})")

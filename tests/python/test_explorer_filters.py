@@ -46,3 +46,14 @@ def test_a_deprivation_not_established_is_never_labelled_arbitrary_detention(war
         " where sdg_violation_code = 'deprivation_not_established'"
     ).fetchall()
     assert labels == [("Deprivation of liberty, arbitrariness not established",)]
+
+
+def test_every_section_of_the_explorer_takes_a_year_from_the_sidebar(built_project):
+    """The impunity, source-comparison and reconciliation sections filter by year too (their own
+    where clause, explorer.countries_and_years): a numpy year must not crash them either."""
+    _, warehouse = built_project
+    selection = explorer.Selection({"year": [np.int32(2016)], "country": ["MX"]})
+    assert all(isinstance(v, int) for v in selection.values["year"])
+    explorer.impunity(warehouse, selection)
+    explorer.source_comparison(warehouse, selection)
+    explorer.reconciliation(warehouse, selection)
