@@ -159,12 +159,13 @@ def by_sex(warehouse: Path, selection: Selection) -> pd.DataFrame:
 
 
 def sdg_summary(warehouse: Path, selection: Selection) -> pd.DataFrame:
-    """Verified SDG 16.10.1 victims per violation type in the selection: persons and incidents."""
+    """Verified SDG 16.10.1 victims per violation type in the selection, as the SDG table counts
+    them (types A-F, and the deprivations beside D): persons and incidents."""
     return filtered(
         warehouse, selection,
         "sdg_violation_code as \"Code\", sdg_violation_name as \"Violation\","
-        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where counts_in_sdg_16_10_1) as \"Verified persons\","
-        " count(distinct incident_key) filter (where counts_in_sdg_16_10_1) as \"Verified incidents\","
+        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where is_in_sdg_16_10_1_table) as \"Verified persons\","
+        " count(distinct incident_key) filter (where is_in_sdg_16_10_1_table) as \"Verified incidents\","
         " count(*) as \"Victim rows\"",
         group_by="all", order_by="\"Code\"",
     )

@@ -57,3 +57,20 @@ def test_every_section_of_the_explorer_takes_a_year_from_the_sidebar(built_proje
     explorer.impunity(warehouse, selection)
     explorer.source_comparison(warehouse, selection)
     explorer.reconciliation(warehouse, selection)
+
+
+def test_the_explorer_sdg_summary_of_a_period_equals_the_mart(built_project, warehouse_con):
+    """Persons and incidents per type in the explorer (KZ, 2020) are the SDG table's totals,
+    the deprivations beside D included (they used to show 0 persons)."""
+    _, warehouse = built_project
+    summary = explorer.sdg_summary(warehouse, explorer.Selection({"country": ["KZ"], "year": [2020]}))
+    shown = {r["Code"]: (int(r["Verified persons"]), int(r["Verified incidents"])) for _, r in summary.iterrows()
+             if r["Code"] != "out_of_scope"}
+    mart = dict(
+        (code, (persons, incidents))
+        for code, persons, incidents in warehouse_con.execute(
+            "select sdg_violation_code, verified_victims, verified_incidents from marts.sdg_16_10_1_by_type"
+            " where country_code = 'KZ' and period_year = 2020 and verified_victims > 0"
+        ).fetchall()
+    )
+    assert shown == mart

@@ -90,6 +90,7 @@ final as (
         register.sdg_violation_code,
         register.sdg_violation_name,
         register.counts_in_sdg_16_10_1,
+        register.is_in_sdg_16_10_1_table,
         register.jfj_category_code,
         register.jfj_category_name,
         register.context_code,

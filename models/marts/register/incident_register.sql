@@ -28,7 +28,6 @@ terms as (
 sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
-    where is_sdg_16_10_1_violation
 
 ),
 
@@ -62,7 +61,9 @@ final as (
         incidents.category_name,
         incidents.sdg_violation_code,
         incidents.sdg_violation_name,
-        sdg_victims.incident_victim_id is not null as counts_in_sdg_16_10_1,
+        coalesce(sdg_victims.is_sdg_16_10_1_violation, false) as counts_in_sdg_16_10_1,
+        -- counted in the SDG table: in a type A-F, or beside D (arbitrariness not established)
+        sdg_victims.incident_victim_id is not null as is_in_sdg_16_10_1_table,
         incidents.jfj_category_code,
         incidents.jfj_category_name,
         incidents.context_code,
