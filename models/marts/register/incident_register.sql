@@ -31,6 +31,12 @@ sdg_victims as (
 
 ),
 
+sdg_violation_types as (
+
+    select * from {{ ref('ref_sdg_violation_types') }}
+
+),
+
 final as (
 
     select
@@ -60,7 +66,9 @@ final as (
         incidents.category_code,
         incidents.category_name,
         incidents.sdg_violation_code,
-        incidents.sdg_violation_name,
+        -- the incident's own type after the arbitrariness rule, never its category's: a deprivation
+        -- of liberty whose arbitrariness is not established is not labelled arbitrary detention
+        sdg_violation_types.sdg_violation_name,
         coalesce(sdg_victims.is_sdg_16_10_1_violation, false) as counts_in_sdg_16_10_1,
         -- counted in the SDG table: in a type A-F, or beside D (arbitrariness not established)
         sdg_victims.incident_victim_id is not null as is_in_sdg_16_10_1_table,
@@ -100,6 +108,8 @@ final as (
     from victims
     inner join incidents
         on victims.incident_key = incidents.incident_key
+    inner join sdg_violation_types
+        on incidents.sdg_violation_code = sdg_violation_types.sdg_violation_code
     left join sdg_victims
         on
             victims.country_code = sdg_victims.country_code

@@ -16,11 +16,6 @@ categories as (
 
 ),
 
-sdg_violation_types as (
-
-    select * from {{ ref('ref_sdg_violation_types') }}
-
-),
 
 regions as (
 
@@ -92,9 +87,6 @@ final as (
         end as event_date_label,
         coalesce(regions.region_name, 'region unknown') as region_name,
         categories.category_name,
-        -- the incident's own type, after the arbitrariness rule (a deprivation of liberty whose
-        -- arbitrariness is not established is never labelled arbitrary detention), not the category's
-        sdg_violation_types.sdg_violation_name,
         categories.jfj_category_name,
         sources.publisher as source_publisher,
         linked_records.event_group_id,
@@ -105,8 +97,6 @@ final as (
     from incidents
     inner join categories
         on incidents.category_code = categories.category_code
-    inner join sdg_violation_types
-        on incidents.sdg_violation_code = sdg_violation_types.sdg_violation_code
     left join regions
         on incidents.region_code = regions.region_code
     left join countries
