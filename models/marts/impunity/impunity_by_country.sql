@@ -1,7 +1,7 @@
 -- Killings of journalists and media workers per country and year of the killing, by the outcome
--- of their prosecution (full justice, partial justice, complete impunity, unknown), counted as
--- cases across sources (killing_outcomes: a case takes the most favourable outcome any of its
--- sources states), with the impunity rate: the share of killings with a known outcome in which no
+-- of their prosecution (full justice, partial justice, complete impunity, unknown), each killing
+-- counted once across sources (killing_outcomes: an event group takes the most favourable outcome
+-- any of its records states), with the impunity rate: the share of killings with a known outcome in which no
 -- one was convicted (the measure UNESCO's Director-General reports).
 with
 
