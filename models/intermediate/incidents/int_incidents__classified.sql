@@ -58,7 +58,7 @@ final as (
         case
             when events.date_precision in ('day', 'month') then cast(date_trunc('month', events.event_date) as date)
         end as event_month,
-        -- unknown (null) for an undated case: it cannot be placed before or in the period
+        -- unknown (null) for an undated incident: it cannot be placed before or in the period
         year(events.event_date) < events.period_year as is_historical,
         events.category_code,
         events.secondary_category_codes,
