@@ -105,7 +105,7 @@ append: $(STAMP)  ## incremental build of a new external-register batch ($JSI_EX
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build first"; exit 1; }
 	rm -f $(STAGING) $(STAGING).wal
 	cp $(JSI_WAREHOUSE) $(STAGING)
-	WATERMARK=$$($(BIN)/python analyses/delivery/load_batch_watermark.py $(STAGING)) && \
+	WATERMARK=$$($(BIN)/python tools/load_batch_watermark.py $(STAGING)) && \
 		JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --select source:external_register+ \
 		--vars "{append_after_load_batch: $$WATERMARK}"
 	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
@@ -145,7 +145,7 @@ append-spark: $(SPARK_EXTRA)  ## incremental build on Spark of a new external-re
 	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
 	test -d $(SPARK_HOME_DIR)/metastore_db || { echo "no Spark warehouse in $(SPARK_HOME_DIR): run make build-spark first"; exit 1; }
 	$(BIN)/dbt run-operation validate_input_files --target lint
-	WATERMARK=$$($(BIN)/python analyses/delivery/load_batch_watermark.py $(SPARK_HOME_DIR)/warehouse) && \
+	WATERMARK=$$($(BIN)/python tools/load_batch_watermark.py $(SPARK_HOME_DIR)/warehouse) && \
 	$(SPARK_DBT_BUILD) --select $(SPARK_APPEND_SELECT) --vars "{append_after_load_batch: $$WATERMARK}"
 	@echo "appended on Spark: $(SPARK_HOME_DIR)/warehouse"
 
@@ -205,7 +205,7 @@ SYNTH_BATCH ?= 1
 SYNTH_SEED ?= 42
 
 synth: $(STAMP)  ## write a synthetic register of N victims (batch SYNTH_BATCH) to SYNTH_DIR as Parquet
-	$(BIN)/python analyses/bench/synth.py --victims $(N) --batch $(SYNTH_BATCH) --seed $(SYNTH_SEED) --out $(SYNTH_DIR)
+	$(BIN)/python tools/bench/synth.py --victims $(N) --batch $(SYNTH_BATCH) --seed $(SYNTH_SEED) --out $(SYNTH_DIR)
 
 # Benchmark (issue 7): full dbt build vs the same SQL straight in DuckDB, 1% incremental append,
 # peak RSS, mart queries vs direct aggregates, at each size in BENCH_SIZES. See BENCHMARKS.md.
@@ -218,14 +218,14 @@ BENCH_MEMORY_LIMIT ?= 3GB
 BENCH_DBT_THREADS ?= 1
 
 bench: $(STAMP)  ## benchmark at BENCH_SIZES victims (medians of BENCH_RUNS runs) into BENCH_DIR
-	$(BIN)/python analyses/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) \
+	$(BIN)/python tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --runs-large $(BENCH_RUNS_LARGE) \
 		--workdir $(BENCH_DIR) --threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT) --dbt-threads $(BENCH_DBT_THREADS)
 
 # Spark at scale (issue 15): the synthetic register of N victims built on a local Spark standalone
 # cluster (master + 2 workers on 127.0.0.1) and on DuckDB, the same nodes on both. See BENCHMARKS.md.
 bench-spark: $(SPARK_EXTRA)  ## the synthetic register of N victims on a local Spark cluster beside DuckDB, timed
 	command -v java >/dev/null || { echo "Spark needs a Java runtime (Debian: apt-get install openjdk-17-jre-headless)"; exit 1; }
-	$(BIN)/python analyses/bench/bench_spark.py --victims $(N) --workdir $(BENCH_DIR) \
+	$(BIN)/python tools/bench/bench_spark.py --victims $(N) --workdir $(BENCH_DIR) \
 		--threads $(BENCH_THREADS) --memory-limit $(BENCH_MEMORY_LIMIT)
 
 clean:  ## remove build output (keeps .venv)

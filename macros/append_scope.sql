@@ -1,7 +1,7 @@
 {#-
     What an append tests. `make append` (and the benchmark's append) sets the var
     append_after_load_batch to the newest load batch the published warehouse holds
-    (analyses/delivery/load_batch_watermark.py). In that run:
+    (tools/load_batch_watermark.py). In that run:
     - a row-level test (the kinds in var append_row_level_tests) of a relation that carries
       load_batch_id reads only the rows of newer batches, i.e. the rows this run wrote: the older
       rows passed the same test when they were published, and an append only adds or rewrites

@@ -135,7 +135,7 @@
 
 {#- accents stripped ("Público" -> "Publico"), as DuckDB's strip_accents does; Spark has no such
     function, so there it is a translate() over the characters strip_accents changes
-    (macros/spark/accent_folds.sql, generated from DuckDB by analyses/reference/make_accent_folds.py) -#}
+    (macros/spark/accent_folds.sql, generated from DuckDB by tools/reference/make_accent_folds.py) -#}
 {% macro strip_accents(expression) -%}
     {{ return(adapter.dispatch('strip_accents')(expression)) }}
 {%- endmacro %}

@@ -19,7 +19,8 @@ EXTERNAL_DIR = PROJECT_ROOT / "seeds" / "external"
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 VENV_BIN = Path(sys.executable).parent
 # What a disposable copy of the project needs to build.
-PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses"]
+PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses",
+                   "tools"]
 
 
 def copy_project(destination: Path) -> Path:
@@ -37,12 +38,12 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-SYNTH = PROJECT_ROOT / "analyses" / "bench" / "synth.py"
+SYNTH = PROJECT_ROOT / "tools" / "bench" / "synth.py"
 REGISTER_TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 
 
 def synth(out: Path, victims: int, batch: int = 1, seed: int = 42) -> None:
-    """A synthetic external register (analyses/bench/synth.py): 5 countries, 3 years."""
+    """A synthetic external register (tools/bench/synth.py): 5 countries, 3 years."""
     subprocess.run([sys.executable, str(SYNTH), "--victims", str(victims), "--batch", str(batch), "--seed", str(seed),
                     "--out", str(out), "--countries", "5", "--years", "3"], check=True, capture_output=True)
 

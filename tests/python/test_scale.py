@@ -17,7 +17,7 @@ import pytest
 
 from conftest import PROJECT_ROOT, REGISTER_TABLES, VENV_BIN, copy_project, run, synth
 
-WATERMARK = PROJECT_ROOT / "analyses" / "delivery" / "load_batch_watermark.py"
+WATERMARK = PROJECT_ROOT / "tools" / "load_batch_watermark.py"
 USER_ASSIGNED = {f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {f"Q{c}" for c in "MNOPQRSTUVWXYZ"}
 INCREMENTAL_TABLES = {
     "core.fct_incidents": "incident_key",
@@ -102,7 +102,7 @@ def dbt(project: Path, warehouse: Path, register: Path, *args: str, record: Path
     env = {"JSI_EXTERNAL_REGISTER": str(register)}
     if record is not None:
         env["JSI_BENCH_RECORD"] = str(record)
-    result = run([sys.executable, str(project / "analyses" / "bench" / "dbt_recorded.py"), "build", *args],
+    result = run([sys.executable, str(project / "tools" / "bench" / "dbt_recorded.py"), "build", *args],
                  project, warehouse, extra_env=env)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     return result
@@ -135,7 +135,7 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
     # the benchmark's direct-SQL path: the recorded statements rebuild the same warehouse without dbt
     replayed = root / "replay" / "jsi.duckdb"
     replayed.parent.mkdir()
-    outcome = subprocess.run([sys.executable, str(PROJECT_ROOT / "analyses" / "bench" / "replay.py"), str(recording),
+    outcome = subprocess.run([sys.executable, str(PROJECT_ROOT / "tools" / "bench" / "replay.py"), str(recording),
                               str(replayed)], capture_output=True, text=True, check=True)
     assert json.loads(outcome.stdout.strip().splitlines()[-1])["statements"] > 500
     assert counts(replayed) == before
@@ -229,7 +229,7 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
 
 
 def test_the_bench_breaks_the_append_down_by_kind_of_node(tmp_path):
-    sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "bench"))
+    sys.path.insert(0, str(PROJECT_ROOT / "tools" / "bench"))
     import bench
 
     manifest = {"nodes": {

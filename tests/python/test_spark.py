@@ -24,7 +24,7 @@ import pytest
 
 from conftest import PROJECT_ROOT, REGISTER_TABLES, VENV_BIN, copy_project, run, synth
 
-sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "reference"))
+sys.path.insert(0, str(PROJECT_ROOT / "tools" / "reference"))
 
 FLOAT_TYPES = {"DOUBLE", "FLOAT", "REAL"}
 COMPARED_SCHEMAS = ("core", "marts", "public")

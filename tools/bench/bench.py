@@ -38,7 +38,7 @@ import duckdb
 PROJECT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-sys.path.insert(0, str(HERE.parent / "delivery"))
+sys.path.insert(0, str(HERE.parent))
 from load_batch_watermark import watermark  # noqa: E402  (the append's test scope, as make append)
 TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 TARGETS = {"full_ratio": 1.3, "append_share": 0.10, "peak_rss_gb": 4.0, "mart_ratio": 1.2}

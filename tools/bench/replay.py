@@ -6,7 +6,7 @@ duckdb_* functions), which is part of what dbt adds. Everything else runs: the s
 validation queries of the on-run-start hook, the seed loads (COPY from the CSV files), every
 model's DDL and every test query, whose results are fetched.
 
-Usage: python analyses/bench/replay.py RECORDING DATABASE_FILE [--threads 2 --memory-limit 3GB]
+Usage: python tools/bench/replay.py RECORDING DATABASE_FILE [--threads 2 --memory-limit 3GB]
 The database file must have the same file name as the recorded run's (the SQL names its catalog).
 """
 

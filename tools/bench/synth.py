@@ -132,7 +132,7 @@ def generate(con, *, victims: int, batch: int, seed: int, countries: int, years:
     con.execute(f"create or replace temp macro draw(i, purpose, n) as cast(hash(i, purpose, {seed}, {batch}) % n as bigint)")
     first_year = last_year - years + 1 if batch == 1 else last_year
     span = years if batch == 1 else 1
-    locator = f"analyses/bench/synth.py seed {seed} batch {batch}"
+    locator = f"tools/bench/synth.py seed {seed} batch {batch}"
     event_guess = math.ceil(victims / mean_victims * 1.1) + 1000
 
     log(f"batch {batch}: events for {victims:,} victims ({len(codes)} countries, periods {first_year}-{last_year})")

@@ -2,7 +2,7 @@
 dbt-duckdb sends to DuckDB (one JSON line each: thread, statement, bindings, start, seconds).
 
 The recording is what `replay.py` executes directly in DuckDB, without dbt, to measure what dbt
-adds on top of the SQL itself. Usage: python analyses/bench/dbt_recorded.py build [dbt args...]
+adds on top of the SQL itself. Usage: python tools/bench/dbt_recorded.py build [dbt args...]
 """
 
 from __future__ import annotations

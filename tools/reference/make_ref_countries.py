@@ -4,7 +4,7 @@ Run once per pycountry release and commit the result: the build reads the commit
 warehouse never depends on what happens to be installed. The CPJ country-name crosswalk
 (seeds/reference/xwalk_cpj__country.csv) points names at these codes.
 
-    .venv/bin/python analyses/reference/make_ref_countries.py
+    .venv/bin/python tools/reference/make_ref_countries.py
 """
 
 from __future__ import annotations
