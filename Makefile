@@ -18,15 +18,16 @@ help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # What a build needs (pyproject's dependencies). Each optional toolchain is an extra of
-# pyproject.toml, installed by the targets that use it: apps, metrics, spark, test.
+# pyproject.toml, installed by the targets that use it: apps, metrics, spark, test. The project
+# is installed editable (-e), so the package jsi_apps that runs is the working tree's.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet .
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
 $(VENV)/.installed-%: pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet ".[$*]"
+	$(BIN)/python -m pip install --quiet -e ".[$*]"
 	touch $@
 
 APPS := $(VENV)/.installed-apps
@@ -174,18 +175,18 @@ REPORT ?= target/dashboard/jsi_report.html
 
 dashboard: $(APPS)  ## Streamlit dashboard of the published warehouse (read-only) on localhost:$(DASHBOARD_PORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
-	$(BIN)/streamlit run analyses/dashboard/app.py --server.headless true --server.address 127.0.0.1 \
+	$(BIN)/streamlit run jsi_apps/dashboard.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(DASHBOARD_PORT) --browser.gatherUsageStats false
 
 EXPORT_DIR ?= export/public
 
 export: $(STAMP)  ## the public dataset (schema public: CSV, Parquet, data dictionary) of the published warehouse in $(EXPORT_DIR)
 	$(BIN)/dbt parse --quiet
-	$(BIN)/python analyses/export/export_public.py --warehouse $(JSI_WAREHOUSE) --manifest target/manifest.json --out $(EXPORT_DIR)
+	$(BIN)/python -m jsi_apps.export --warehouse $(JSI_WAREHOUSE) --manifest target/manifest.json --out $(EXPORT_DIR)
 
 report: $(APPS)  ## self-contained static HTML report (works offline) of the published warehouse in $(REPORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
-	$(BIN)/python analyses/dashboard/report.py --warehouse $(JSI_WAREHOUSE) --out $(REPORT)
+	$(BIN)/python -m jsi_apps.report --warehouse $(JSI_WAREHOUSE) --out $(REPORT)
 
 docs: $(STAMP)  ## generate the static dbt docs site (target/static_index.html) from a copy of the warehouse
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }

@@ -18,9 +18,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 EXTERNAL_DIR = PROJECT_ROOT / "seeds" / "external"
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 VENV_BIN = Path(sys.executable).parent
-# What a disposable copy of the project needs to build.
+# What a disposable copy of the project needs to build, and the applications and tools the tests
+# run in it (make export, make append, the static report, the benchmark's recorded dbt run).
 PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses",
-                   "tools"]
+                   "jsi_apps", "tools"]
 
 
 def copy_project(destination: Path) -> Path:

@@ -12,9 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, copy_project, run
-
-sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "dashboard"))
+from conftest import copy_project, run
+from jsi_apps import explorer
 
 WITHHELD_VICTIM = ("KZ-2020-VI-009", "Tamara Vaal")
 
@@ -112,15 +111,14 @@ def test_a_withheld_victim_reaches_no_public_output(withheld_build, tmp_path):
             content = path.read_text(encoding="utf-8")
         assert surname not in content, f"{path.name} names the withheld victim"
 
+    # the report of the copy (python -m puts the working directory, the copy, first on the path)
     report = tmp_path / "report.html"
     result = run(
-        [sys.executable, str(root / "analyses" / "dashboard" / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        [sys.executable, "-m", "jsi_apps.report", "--warehouse", str(warehouse), "--out", str(report)],
         cwd=root, warehouse=warehouse,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert surname not in report.read_text(encoding="utf-8"), "the static report names the withheld victim"
-
-    import explorer
 
     table = explorer.incident_table(warehouse, explorer.Selection())
     assert surname not in table.to_csv(index=False), "the dashboard's incident table names the withheld victim"

@@ -21,7 +21,9 @@ import pytest
 from browser_support import CHROMIUM, free_port, launch_chromium, open_files, screenshot, wait_until_healthy
 from conftest import PROJECT_ROOT
 
-DASHBOARD = PROJECT_ROOT / "analyses" / "dashboard"
+DASHBOARD = PROJECT_ROOT / "jsi_apps" / "dashboard.py"
+# the static report, run from the project root: the package jsi_apps of this checkout
+REPORT_COMMAND = [sys.executable, "-m", "jsi_apps.report"]
 INSTALL_HINT = "make venv (installs the pinned toolchain from pyproject.toml)"
 # Cells of each row of an HTML table, as the browser renders them.
 ROW_CELLS_JS = "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
@@ -106,7 +108,7 @@ def block_network(page) -> list[str]:
 def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, expected, tmp_path):
     report = tmp_path / "report.html"
     result = subprocess.run(
-        [sys.executable, str(DASHBOARD / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        [*REPORT_COMMAND, "--warehouse", str(warehouse), "--out", str(report)],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -153,13 +155,16 @@ def dashboard(warehouse: Path, tmp_path):
     url = f"http://127.0.0.1:{port}"
     log = tmp_path / "streamlit.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", str(DASHBOARD / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(DASHBOARD),
         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
     ]
+    # the dashboard imports the package jsi_apps: this checkout's, first on the path whether or not
+    # the project is installed (editable) in the venv
+    path = os.pathsep.join(p for p in [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")] if p)
     with log.open("w") as output:
         server = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=dict(os.environ, JSI_WAREHOUSE=str(warehouse)),
+            command, cwd=PROJECT_ROOT, env=dict(os.environ, JSI_WAREHOUSE=str(warehouse), PYTHONPATH=path),
             stdout=output, stderr=subprocess.STDOUT,
         )
     try:
@@ -220,7 +225,7 @@ def category_names(warehouse: Path) -> list[str]:
 def test_static_report_filters_the_incident_table_and_exports_what_it_shows(browser, warehouse, expected, tmp_path):
     report = tmp_path / "report.html"
     result = subprocess.run(
-        [sys.executable, str(DASHBOARD / "report.py"), "--warehouse", str(warehouse), "--out", str(report)],
+        [*REPORT_COMMAND, "--warehouse", str(warehouse), "--out", str(report)],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr

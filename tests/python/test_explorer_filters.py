@@ -4,15 +4,9 @@ explorer.Selection, hands DuckDB Python values, and the table it gives equals th
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 
-from conftest import PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "dashboard"))
-
-import explorer  # noqa: E402
+from jsi_apps import explorer
 
 
 def test_a_year_from_the_sidebar_filters_the_table(built_project, warehouse_con):

@@ -5,13 +5,9 @@ and every vocabulary term the page covers."""
 from __future__ import annotations
 
 import re
-import sys
 
 from conftest import PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "analyses" / "dashboard"))
-
-import methodology  # noqa: E402
+from jsi_apps import methodology
 
 
 def test_the_overview_methodology_is_what_the_warehouse_generates(built_project):
@@ -23,7 +19,7 @@ def test_the_overview_methodology_is_what_the_warehouse_generates(built_project)
     assert section, "the overview has no generated methodology section"
     assert section.group(1) == generated, (
         "the methodology in models/_docs.md is stale: run "
-        "python analyses/dashboard/methodology.py --warehouse <built warehouse> --write-overview"
+        "python -m jsi_apps.methodology --warehouse <built warehouse> --write-overview"
     )
 
 

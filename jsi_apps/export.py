@@ -1,7 +1,7 @@
 """Write the public dataset: every table of the warehouse's `public` schema as CSV and Parquet, and
 a data dictionary (Markdown and CSV) generated from the dbt docs of those models.
 
-    python analyses/export/export_public.py --warehouse warehouse/jsi.duckdb \
+    python -m jsi_apps.export --warehouse warehouse/jsi.duckdb \
         --manifest target/manifest.json --out export/public
 
 Only the `public` schema is exported: it is where the confidentiality rule has been applied
@@ -45,7 +45,7 @@ def dictionary_rows(models: dict[str, dict], types: dict[tuple[str, str], str]) 
 
 def dictionary_markdown(models: dict[str, dict], rows: list[dict[str, str]], attribution: list[tuple[str, str]]) -> str:
     lines = ["# Public dataset: data dictionary", "",
-             "Generated from the dbt docs of the warehouse by analyses/export/export_public.py.", ""]
+             "Generated from the dbt docs of the warehouse by jsi_apps/export.py.", ""]
     for table, node in sorted(models.items()):
         lines += [f"## {table}", "", " ".join(node.get("description", "").split()), "",
                   f"Files: `{table}.csv`, `{table}.parquet`.", "", "| Column | Type | Description |", "|---|---|---|"]

@@ -1,6 +1,6 @@
 """Static HTML report of one JSI assessment period, and the data layer of the dashboard.
 
-    python analyses/dashboard/report.py --warehouse warehouse/jsi.duckdb --out report.html
+    python -m jsi_apps.report --warehouse warehouse/jsi.duckdb --out report.html
         [--country KZ --year 2020]
 
 Writes ONE self-contained HTML file (plotly.js is embedded inline, so it opens offline): the
@@ -9,7 +9,7 @@ and the criminal charges published by the report against those the register item
 --country/--year it reports the latest period of the first country.
 
 Every query opens its own read-only DuckDB connection and closes it at once, so neither this
-script nor the Streamlit dashboard (app.py, which imports the functions below) ever holds the
+module nor the Streamlit dashboard (dashboard.py, which imports the functions below) ever holds the
 warehouse file while `make build` publishes a new one.
 """
 
@@ -26,8 +26,7 @@ import pandas as pd
 import plotly.express as px
 from plotly.graph_objects import Figure
 
-import explorer
-import methodology
+from jsi_apps import explorer, methodology
 
 STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
 SEX_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}

@@ -1,7 +1,7 @@
 """Streamlit dashboard of the JSI warehouse: an assessment period, the incident explorer and the
 methodology.
 
-    streamlit run analyses/dashboard/app.py
+    streamlit run jsi_apps/dashboard.py
 
 Three views (sidebar, or the URL: ?view=assessment|explorer|methodology):
 - Assessment: one assessment period (the default view).
@@ -31,11 +31,7 @@ from pathlib import Path
 import plotly.express as px
 import streamlit as st
 
-import explorer
-import methodology
-import report
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from jsi_apps import PROJECT_ROOT, explorer, methodology, report
 
 
 def warehouse_path() -> Path:
