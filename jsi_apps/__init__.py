@@ -2,10 +2,11 @@
 static HTML report (report.py), the incident explorer's filters and queries (explorer.py), the
 methodology page (methodology.py) and the public export (export.py).
 
-They read the published warehouse only, each query on a read-only connection closed right after.
-Each module with a command line runs as `python -m jsi_apps.<module>`; the dashboard as
-`streamlit run jsi_apps/dashboard.py`. The package is installed editable (`make venv`), so what
-runs is the working tree, and PROJECT_ROOT is the checkout it runs from.
+They read the published warehouse only, through warehouse.py, the one module that finds and opens
+it: each query on a read-only connection closed right after. Each module with a command line runs
+as `python -m jsi_apps.<module>`; the dashboard as `streamlit run jsi_apps/dashboard.py`. The
+package is installed editable (`make venv`), so what runs is the working tree, and PROJECT_ROOT is
+the checkout it runs from.
 """
 
 from pathlib import Path

@@ -25,19 +25,13 @@ rebuild can publish a new file at any time and the next rerun reads it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import plotly.express as px
 import streamlit as st
 
-from jsi_apps import PROJECT_ROOT, explorer, methodology, report
-
-
-def warehouse_path() -> Path:
-    """The warehouse file: $JSI_WAREHOUSE, relative paths taken from the project root."""
-    path = Path(os.environ.get("JSI_WAREHOUSE", "warehouse/jsi.duckdb"))
-    return path if path.is_absolute() else PROJECT_ROOT / path
+from jsi_apps import explorer, methodology, report
+from jsi_apps.warehouse import warehouse_path
 
 
 def choose_period(warehouse: Path) -> tuple[str, int]:

@@ -1,8 +1,8 @@
 """The incident explorer's data layer, shared by the Streamlit dashboard (app.py) and the static
 report (report.py): filters over the public incident register (schema public, where the
 confidentiality rule is applied), the table and its CSV, the detail of one incident, and the
-impunity, source-comparison and reconciliation sections. Every query opens its own read-only
-connection and closes it at once.
+impunity, source-comparison and reconciliation sections. Every query runs through
+warehouse.query: its own read-only connection, closed at once.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
+
+from jsi_apps.warehouse import query
 
 REGISTER = "public.incident_register"
 
@@ -88,11 +89,6 @@ class Selection:
         if self.verified_only:
             clauses.append("is_verified")
         return (" where " + " and ".join(clauses)) if clauses else "", params
-
-
-def query(warehouse: Path, sql: str, params: list | None = None) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql, params or []).df()
 
 
 def options(warehouse: Path) -> dict[str, pd.DataFrame]:

@@ -6,7 +6,7 @@ a data dictionary (Markdown and CSV) generated from the dbt docs of those models
 
 Only the `public` schema is exported: it is where the confidentiality rule has been applied
 (ref_confidentiality_rules, ref_confidentiality_decisions) and small cells suppressed. The
-warehouse is opened read-only.
+warehouse is opened read-only (warehouse.connect), for the export only.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import csv
 import json
 from pathlib import Path
 
-import duckdb
+from jsi_apps.warehouse import connect
 
 SCHEMA = "public"
 
@@ -60,7 +60,7 @@ def export(warehouse: Path, manifest_path: Path, out: Path) -> list[Path]:
     models = public_models(manifest)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with connect(warehouse) as con:
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = ? order by 1", [SCHEMA]).fetchall()]
         missing = sorted(set(models) - set(tables))

@@ -8,9 +8,9 @@ indicator scorecard, incidents by month, victims by sex and category, the SDG 16
 and the criminal charges published by the report against those the register itemizes. Without
 --country/--year it reports the latest period of the first country.
 
-Every query opens its own read-only DuckDB connection and closes it at once, so neither this
-module nor the Streamlit dashboard (dashboard.py, which imports the functions below) ever holds the
-warehouse file while `make build` publishes a new one.
+Every query opens its own read-only DuckDB connection and closes it at once (warehouse.query), so
+neither this module nor the Streamlit dashboard (dashboard.py, which imports the functions below)
+ever holds the warehouse file while `make build` publishes a new one.
 """
 
 from __future__ import annotations
@@ -21,23 +21,17 @@ import numbers
 import re
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import plotly.express as px
 from plotly.graph_objects import Figure
 
 from jsi_apps import explorer, methodology
+from jsi_apps.warehouse import query
 
 STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
 SEX_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}
 MONTH_COLOURS = {"dated": "#0969da", "month unknown": "#d0d7de"}
 PERIOD_FILTER = "where country_code = ? and period_year = ?"
-
-
-def query(warehouse: Path, sql: str, params: list | None = None) -> pd.DataFrame:
-    """Run one query on a fresh read-only connection that is closed right after."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql, params or []).df()
 
 
 def periods(warehouse: Path) -> pd.DataFrame:
@@ -377,7 +371,7 @@ def explorer_section(warehouse: Path, country: str) -> str:
     selection = explorer.Selection({"country": [country]})
     where, params = selection.where()
     filter_columns = ", ".join(f'{column} as "f_{key}"' for key, _, column in REPORT_FILTERS)
-    frame = explorer.query(
+    frame = query(
         warehouse,
         f"select {filter_columns}, is_verified, "
         + ", ".join(f'{column} as "{header}"' for column, header in explorer.TABLE_COLUMNS)
