@@ -18,9 +18,10 @@ taken from the project root). The sidebar picks the country and period; the page
 indicator scorecard, incidents by month, victims by sex and category, the SDG 16.10.1 table
 and the criminal charges the report publishes against those the register itemizes.
 
-It never holds the warehouse open: every query (in report.py, the static report that shares
-these queries and charts) opens a fresh read-only connection and closes it right after, so a
-rebuild can publish a new file at any time and the next rerun reads it.
+The Assessment view shows the queries and charts the static report shows too (queries.py,
+charts.py); the explorer's filters and queries are explorer.py's. It never holds the warehouse
+open: every query (warehouse.py) opens a fresh read-only connection and closes it right after, so
+a rebuild can publish a new file at any time and the next rerun reads it.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from pathlib import Path
 import plotly.express as px
 import streamlit as st
 
-from jsi_apps import explorer, methodology, report
+from jsi_apps import charts, explorer, methodology, queries
 from jsi_apps.warehouse import warehouse_path
 
 
 def choose_period(warehouse: Path) -> tuple[str, int]:
     """Sidebar selectors for the country and the period year (latest year first)."""
-    available = report.periods(warehouse)
+    available = queries.periods(warehouse)
     country = st.sidebar.selectbox("Country", available["country_code"].unique().tolist())
     years = available.loc[available["country_code"] == country, "period_year"].tolist()
     year = st.sidebar.selectbox("Period", years)
@@ -46,7 +47,7 @@ def choose_period(warehouse: Path) -> tuple[str, int]:
 
 def status_style(status: str) -> str:
     """CSS for one status cell, coloured like the static report."""
-    return f"color: {report.STATUS_COLOURS.get(report.status_class(status), 'inherit')}; font-weight: 600"
+    return f"color: {charts.STATUS_COLOURS.get(charts.status_class(status), 'inherit')}; font-weight: 600"
 
 
 def plain(text: str) -> str:
@@ -57,7 +58,7 @@ def plain(text: str) -> str:
 def show_scorecard(warehouse: Path, country: str, year: int) -> None:
     """The indicator scorecard as a static table, status coloured; the findings folded below."""
     st.header("Indicator scorecard")
-    card = report.scorecard_display(report.scorecard(warehouse, country, year))
+    card = queries.scorecard_display(queries.scorecard(warehouse, country, year))
     summary = card.drop(columns="Finding")
     st.table(summary.style.map(status_style, subset=["Status"]).hide(axis="index"))
     with st.expander("Findings of the report, by indicator"):
@@ -67,38 +68,38 @@ def show_scorecard(warehouse: Path, country: str, year: int) -> None:
 def show_incidents(warehouse: Path, country: str, year: int) -> None:
     """Incident and victim totals and the bar chart of incidents per month."""
     st.header("Incidents by month")
-    months = report.incidents_by_month(warehouse, country, year)
-    totals = report.incident_totals(months)
+    months = queries.incidents_by_month(warehouse, country, year)
+    totals = queries.incident_totals(months)
     left, middle, right = st.columns(3)
     left.metric("Incidents of the period", totals["incidents"])
     middle.metric("Month unknown", totals["undated"])
     right.metric("Victims", totals["victims"])
-    st.plotly_chart(report.incidents_figure(months))
+    st.plotly_chart(charts.incidents_figure(months))
 
 
 def show_victims(warehouse: Path, country: str, year: int) -> None:
     """Victims per sex and per incident category."""
     st.header("Victims by sex and category")
-    victims = report.victims_by_category_and_sex(warehouse, country, year)
-    for column, (sex, count) in zip(st.columns(len(report.SEX_COLOURS)), report.sex_totals(victims).items()):
+    victims = queries.victims_by_category_and_sex(warehouse, country, year)
+    for column, (sex, count) in zip(st.columns(len(queries.SEXES)), queries.sex_totals(victims).items()):
         column.metric(sex.capitalize(), count)
-    st.plotly_chart(report.victims_figure(victims))
+    st.plotly_chart(charts.victims_figure(victims))
 
 
 def show_sdg(warehouse: Path, country: str, year: int) -> None:
     """SDG 16.10.1: totals by violation type, then the non-zero cells."""
     st.header("SDG 16.10.1: verified victims")
     st.subheader("Totals by violation type")
-    st.table(report.sdg_totals(warehouse, country, year), hide_index=True, width="content")
+    st.table(queries.sdg_totals(warehouse, country, year), hide_index=True, width="content")
     st.subheader("Non-zero cells")
-    st.dataframe(report.sdg_cells(warehouse, country, year), hide_index=True)
+    st.dataframe(queries.sdg_cells(warehouse, country, year), hide_index=True)
 
 
 def show_charges(warehouse: Path, country: str, year: int) -> None:
     """Criminal charges per article and victim group: reported by the report vs itemized."""
     st.header("Criminal charges by article: reported vs itemized")
-    charges = report.criminal_charges(warehouse, country, year)
-    totals = report.charge_totals(charges)
+    charges = queries.criminal_charges(warehouse, country, year)
+    totals = queries.charge_totals(charges)
     st.caption(
         f"Charges the report publishes: {totals['reported']}; itemized in the register: {totals['itemized']}. "
         "An empty 'Reported' cell is a combination the report publishes no figure for."

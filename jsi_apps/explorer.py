@@ -1,4 +1,4 @@
-"""The incident explorer's data layer, shared by the Streamlit dashboard (app.py) and the static
+"""The incident explorer's data layer, shared by the Streamlit dashboard (dashboard.py) and the static
 report (report.py): filters over the public incident register (schema public, where the
 confidentiality rule is applied), the table and its CSV, the detail of one incident, and the
 impunity, source-comparison and reconciliation sections. Every query runs through

@@ -1,16 +1,18 @@
-"""Static HTML report of one JSI assessment period, and the data layer of the dashboard.
+"""Static HTML report of one JSI assessment period.
 
     python -m jsi_apps.report --warehouse warehouse/jsi.duckdb --out report.html
         [--country KZ --year 2020]
 
 Writes ONE self-contained HTML file (plotly.js is embedded inline, so it opens offline): the
 indicator scorecard, incidents by month, victims by sex and category, the SDG 16.10.1 table
-and the criminal charges published by the report against those the register itemizes. Without
---country/--year it reports the latest period of the first country.
+and the criminal charges published by the report against those the register itemizes (the
+queries and charts the dashboard shows too: queries.py, charts.py), the country's public incident
+register with filters and a CSV download that run in the page, impunity, source comparison,
+reconciliation and the methodology (explorer.py, methodology.py). Without --country/--year it
+reports the latest period of the first country.
 
-Every query opens its own read-only DuckDB connection and closes it at once (warehouse.query), so
-neither this module nor the Streamlit dashboard (dashboard.py, which imports the functions below)
-ever holds the warehouse file while `make build` publishes a new one.
+Every query opens its own read-only DuckDB connection and closes it at once (warehouse.py), so
+the report never holds the warehouse file while `make build` publishes a new one.
 """
 
 from __future__ import annotations
@@ -18,229 +20,19 @@ from __future__ import annotations
 import argparse
 import html
 import numbers
-import re
 from pathlib import Path
 
 import pandas as pd
-import plotly.express as px
-from plotly.graph_objects import Figure
 
-from jsi_apps import explorer, methodology
+from jsi_apps import charts, explorer, methodology, queries
 from jsi_apps.warehouse import query
-
-STATUS_COLOURS = {"met": "#1a7f37", "partially_met": "#9a6700", "not_met": "#cf222e", "not_assessed": "#6e7781"}
-SEX_COLOURS = {"female": "#8250df", "male": "#0969da", "sex unknown": "#8c959f", "not a person": "#d0d7de"}
-MONTH_COLOURS = {"dated": "#0969da", "month unknown": "#d0d7de"}
-PERIOD_FILTER = "where country_code = ? and period_year = ?"
-
-
-def periods(warehouse: Path) -> pd.DataFrame:
-    """The assessed periods: one row per country and year, latest year first."""
-    return query(
-        warehouse,
-        "select distinct country_code, period_year from marts.indicator_scorecard"
-        " order by country_code, period_year desc",
-    )
-
-
-def default_period(available: pd.DataFrame) -> tuple[str, int]:
-    """The latest period of the first country (periods() is sorted that way)."""
-    first = available.iloc[0]
-    return str(first["country_code"]), int(first["period_year"])
-
-
-def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """The JSI indicators of the period: assessment status, the report's headline figure, the register beside it."""
-    return query(
-        warehouse,
-        f"""
-        select indicator_code, category_title, indicator_title, assessment_status, assessment_status_name,
-               headline_stated_as, headline_value, headline_unit, headline_register_value,
-               headline_reconciliation_status, finding
-        from marts.indicator_scorecard {PERIOD_FILTER}
-        order by category_code, indicator_number
-        """,
-        [country, year],
-    )
-
-
-def incidents_by_month(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Incidents and victims per month of the period; undated incidents come last."""
-    return query(
-        warehouse,
-        f"""
-        select month_label, sum(incident_count)::bigint as incidents, sum(victim_count)::bigint as victims
-        from marts.incidents_monthly {PERIOD_FILTER}
-        group by month_label, month_start_date
-        order by month_start_date nulls last
-        """,
-        [country, year],
-    )
-
-
-def victims_by_category_and_sex(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Victims of the period per incident category and sex (long format, non-zero rows)."""
-    wide = query(
-        warehouse,
-        f"""
-        select replace(category_code, '_', ' ') as category,
-               sum(female_victim_count)::bigint as "female",
-               sum(male_victim_count)::bigint as "male",
-               sum(unknown_sex_victim_count)::bigint as "sex unknown",
-               sum(not_a_person_victim_count)::bigint as "not a person"
-        from marts.incidents_monthly {PERIOD_FILTER}
-        group by category_code
-        """,
-        [country, year],
-    )
-    long = wide.melt(id_vars="category", var_name="sex", value_name="victims")
-    return long[long["victims"] > 0].reset_index(drop=True)
-
-
-def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """The non-zero cells of the SDG 16.10.1 table of the period."""
-    return query(
-        warehouse,
-        f"""
-        select sdg_violation_code as "Code", sdg_violation_name as "Violation",
-               sdg_victim_group_name as "Victim group", sdg_sex_name as "Sex",
-               sdg_perpetrator_status_name as "Perpetrator", verified_victims as "Verified persons",
-               verified_incidents as "Incidents"
-        from marts.sdg_16_10_1 {PERIOD_FILTER} and verified_victims > 0
-        order by all
-        """,
-        [country, year],
-    )
-
-
-def sdg_totals(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Verified persons and incidents of the period per SDG 16.10.1 violation type, zeros included,
-    as marts.sdg_16_10_1_by_type counts them (never summed from the cells: an incident is counted
-    once); the deprivations of liberty whose arbitrariness is not established come last, beside D."""
-    return query(
-        warehouse,
-        f"""
-        select sdg_violation_code as "Code", sdg_violation_name as "Violation",
-               verified_victims as "Verified persons",
-               verified_incidents as "Incidents",
-               undated_verified_victims as "Undated (not counted)"
-        from marts.sdg_16_10_1_by_type {PERIOD_FILTER}
-        order by not is_sdg_16_10_1_violation, "Code"
-        """,
-        [country, year],
-    )
-
-
-def criminal_charges(warehouse: Path, country: str, year: int) -> pd.DataFrame:
-    """Criminal charges per article and victim group: published by the report vs itemized."""
-    return query(
-        warehouse,
-        f"""
-        select article_row as "Article", report_victim_group as "Victim group",
-               reported_charges::double as "Reported", itemized_charges as "Itemized",
-               itemized_minus_reported::double as "Itemized minus reported", figure_id as "Figure"
-        from marts.criminal_charges_by_article {PERIOD_FILTER}
-        order by victim_group_order, article_row
-        """,
-        [country, year],
-    )
-
-
-def format_number(value: float | int | None) -> str:
-    """A whole number without decimals, any other with two; missing as an em dash."""
-    if pd.isna(value):
-        return "—"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}"
 
 
 def cell_text(value: object) -> str:
     """The escaped text of one table cell: numbers formatted, missing values as an em dash."""
     if isinstance(value, numbers.Number) or pd.isna(value):
-        return format_number(value)
+        return queries.format_number(value)
     return html.escape(str(value))
-
-
-def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard as shown to a reader: one row per indicator, values formatted."""
-    units = card["headline_unit"].fillna("count")
-    units = units.where(units != "count", "")
-    return pd.DataFrame(
-        {
-            "Code": card["indicator_code"],
-            "Indicator": card["indicator_title"],
-            "Status": card["assessment_status_name"],
-            "Report's headline figure": card["headline_stated_as"].fillna("(the report gives no number)"),
-            "Value": (card["headline_value"].map(format_number) + " " + units).str.strip(),
-            "Register": card["headline_register_value"].map(format_number),
-            "Reconciliation": card["headline_reconciliation_status"].str.replace("_", " "),
-            "Finding": card["finding"],
-        }
-    )
-
-
-def incidents_figure(months: pd.DataFrame) -> Figure:
-    """Bar chart of incidents per month; the incidents whose month is unknown are a separate,
-    grey and hatched bar, never coloured like a month."""
-    months = months.assign(kind=(months["month_label"] == "month unknown").map({True: "month unknown", False: "dated"}))
-    figure = px.bar(
-        months,
-        x="month_label",
-        y="incidents",
-        color="kind",
-        color_discrete_map=MONTH_COLOURS,
-        category_orders={"kind": list(MONTH_COLOURS)},
-        hover_data=["victims"],
-        labels={"month_label": "Month", "incidents": "Incidents", "victims": "Victims", "kind": ""},
-    )
-    figure.update_traces(selector={"name": "month unknown"}, marker_pattern_shape="/")
-    figure.update_xaxes(type="category")
-    return figure.update_layout(margin={"t": 30})
-
-
-def victims_figure(victims: pd.DataFrame) -> Figure:
-    """Horizontal stacked bars: victims per incident category, split by sex."""
-    order = victims.groupby("category")["victims"].sum().sort_values(ascending=False, kind="stable").index.tolist()
-    figure = px.bar(
-        victims,
-        x="victims",
-        y="category",
-        color="sex",
-        orientation="h",
-        color_discrete_map=SEX_COLOURS,
-        category_orders={"category": order, "sex": list(SEX_COLOURS)},
-        labels={"victims": "Victims", "category": "Incident category", "sex": "Sex"},
-        height=120 + 28 * len(order),
-    )
-    return figure.update_layout(margin={"t": 30})
-
-
-def sex_totals(victims: pd.DataFrame) -> dict[str, int]:
-    """Victims per sex, every sex listed (zero when absent)."""
-    sums = victims.groupby("sex")["victims"].sum()
-    return {sex: int(sums.get(sex, 0)) for sex in SEX_COLOURS}
-
-
-def incident_totals(months: pd.DataFrame) -> dict[str, int]:
-    """Incidents and victims of the period, and the incidents whose month is unknown."""
-    undated = months["month_label"] == "month unknown"
-    return {
-        "incidents": int(months["incidents"].sum()),
-        "undated": int(months.loc[undated, "incidents"].sum()),
-        "victims": int(months["victims"].sum()),
-    }
-
-
-def charge_totals(charges: pd.DataFrame) -> dict[str, str]:
-    """Charges the report publishes and charges the register itemizes, as display text."""
-    return {"reported": format_number(charges["Reported"].sum()), "itemized": format_number(charges["Itemized"].sum())}
-
-
-def status_class(status: object) -> str:
-    """The CSS class word of a status as shown: 'Partially met' and partially_met are both
-    partially_met (the colours are keyed by code, the page shows the label)."""
-    return re.sub(r"[^a-z0-9]+", "_", str(status).lower()).strip("_")
 
 
 def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = None) -> str:
@@ -250,7 +42,7 @@ def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = N
     for record in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, record):
-            css = f' class="status status-{status_class(value)}"' if column == status_column else ""
+            css = f' class="status status-{charts.status_class(value)}"' if column == status_column else ""
             cells.append(f"<td{css}>{cell_text(value)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -258,7 +50,9 @@ def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = N
 
 def stylesheet() -> str:
     """Inline CSS of the report, with one colour per assessment status."""
-    status_rules = "".join(f".status-{status}{{color:{colour};font-weight:600}}" for status, colour in STATUS_COLOURS.items())
+    status_rules = "".join(
+        f".status-{status}{{color:{colour};font-weight:600}}" for status, colour in charts.STATUS_COLOURS.items()
+    )
     return (
         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}"
         "table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}"
@@ -270,11 +64,11 @@ def stylesheet() -> str:
 
 def render_report(warehouse: Path, country: str, year: int) -> str:
     """The complete, self-contained HTML report of one period."""
-    months = incidents_by_month(warehouse, country, year)
-    victims = victims_by_category_and_sex(warehouse, country, year)
-    charges = criminal_charges(warehouse, country, year)
-    totals, charged = incident_totals(months), charge_totals(charges)
-    sexes = ", ".join(f"{sex} {count}" for sex, count in sex_totals(victims).items())
+    months = queries.incidents_by_month(warehouse, country, year)
+    victims = queries.victims_by_category_and_sex(warehouse, country, year)
+    charges = queries.criminal_charges(warehouse, country, year)
+    totals, charged = queries.incident_totals(months), queries.charge_totals(charges)
+    sexes = ", ".join(f"{sex} {count}" for sex, count in queries.sex_totals(victims).items())
     title = f"JSI assessment {html.escape(country)} {year}"
     period_selection = explorer.Selection({"country": [country]})
     return f"""<!DOCTYPE html>
@@ -284,19 +78,19 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
 <p>UNESCO Journalists' Safety Indicators: country <strong id="country">{html.escape(country)}</strong>,
 period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 <h2>Indicator scorecard</h2>
-{html_table(scorecard_display(scorecard(warehouse, country, year)), "scorecard", status_column="Status")}
+{html_table(queries.scorecard_display(queries.scorecard(warehouse, country, year)), "scorecard", status_column="Status")}
 <h2>Incidents by month</h2>
 <p class="summary">Incidents of the period: <strong id="total-incidents">{totals["incidents"]}</strong>
 (month unknown: {totals["undated"]}); victims: <strong id="total-victims">{totals["victims"]}</strong>.</p>
-{incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
+{charts.incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
 <h2>Victims by sex and category</h2>
 <p class="summary" id="victims-by-sex">Victims by sex: {html.escape(sexes)}.</p>
-{victims_figure(victims).to_html(full_html=False, include_plotlyjs=False)}
+{charts.victims_figure(victims).to_html(full_html=False, include_plotlyjs=False)}
 <h2>SDG 16.10.1: verified victims</h2>
 <h3>Totals by violation type</h3>
-{html_table(sdg_totals(warehouse, country, year), "sdg-totals")}
+{html_table(queries.sdg_totals(warehouse, country, year), "sdg-totals")}
 <h3>Non-zero cells</h3>
-{html_table(sdg_cells(warehouse, country, year), "sdg-cells")}
+{html_table(queries.sdg_cells(warehouse, country, year), "sdg-cells")}
 <h2>Criminal charges by article: reported vs itemized</h2>
 <p class="summary">Charges the report publishes: <strong id="reported-charges">{charged["reported"]}</strong>;
 charges itemized in the register: <strong id="itemized-charges">{charged["itemized"]}</strong>.
@@ -421,14 +215,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     if not args.warehouse.is_file():
         raise SystemExit(f"no warehouse at {args.warehouse}: run make build")
-    available = periods(args.warehouse)
+    available = queries.periods(args.warehouse)
     if args.country:
         available = available[available["country_code"] == args.country]
     if args.year is not None:
         available = available[available["period_year"] == args.year]
     if available.empty:
         raise SystemExit(f"no assessed period for country={args.country} year={args.year} in {args.warehouse}")
-    country, year = default_period(available)
+    country, year = queries.default_period(available)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_report(args.warehouse, country, year), encoding="utf-8")
     print(f"wrote {args.out} ({country} {year})")
