@@ -120,7 +120,12 @@ person_group as (
     select
         appearances.victim_key,
         min_by(appearances.sdg_victim_group, victim_groups.group_precedence) as sdg_victim_group,
-        min_by(appearances.sdg_victim_group_basis, victim_groups.group_precedence) as sdg_victim_group_basis
+        -- of that group, the coded basis before the role's default (a tie-break, so every engine
+        -- gives the same basis)
+        min_by(
+            appearances.sdg_victim_group_basis,
+            victim_groups.group_precedence * 2 + case when appearances.sdg_victim_group_basis = 'coded' then 0 else 1 end
+        ) as sdg_victim_group_basis
 
     from appearances
     inner join victim_groups
