@@ -175,7 +175,7 @@ REPORT ?= target/dashboard/jsi_report.html
 
 dashboard: $(APPS)  ## Streamlit dashboard of the published warehouse (read-only) on localhost:$(DASHBOARD_PORT)
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
-	$(BIN)/streamlit run jsi_apps/dashboard.py --server.headless true --server.address 127.0.0.1 \
+	PYTHONPATH=$(CURDIR) $(BIN)/streamlit run jsi_apps/dashboard.py --server.headless true --server.address 127.0.0.1 \
 		--server.port $(DASHBOARD_PORT) --browser.gatherUsageStats false
 
 EXPORT_DIR ?= export/public

@@ -26,8 +26,10 @@ a rebuild can publish a new file at any time and the next rerun reads it.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -35,13 +37,21 @@ from jsi_apps import charts, explorer, methodology, queries
 from jsi_apps.warehouse import warehouse_path
 
 
-def choose_period(warehouse: Path) -> tuple[str, int]:
-    """Sidebar selectors for the country and the period year (latest year first)."""
+def choose_period(warehouse: Path, params: dict[str, list[str]]) -> tuple[str, int]:
+    """Sidebar selectors for the country and the period year (latest year first), started from the
+    URL (?view=assessment&country=KZ&year=2020); the choice is written back to the URL."""
     available = queries.periods(warehouse)
-    country = st.sidebar.selectbox("Country", available["country_code"].unique().tolist())
-    years = available.loc[available["country_code"] == country, "period_year"].tolist()
-    year = st.sidebar.selectbox("Period", years)
+    countries = available["country_code"].unique().tolist()
+    wanted = (params.get("country") or [None])[-1]
+    country = st.sidebar.selectbox("Country", countries, index=countries.index(wanted) if wanted in countries else 0,
+                                   key="period_country")
+    years = [int(y) for y in available.loc[available["country_code"] == country, "period_year"]]
+    wanted_year = (params.get("year") or [None])[-1]
+    wanted_year = int(wanted_year) if wanted_year and wanted_year.isdigit() else None
+    year = st.sidebar.selectbox("Period", years, index=years.index(wanted_year) if wanted_year in years else 0,
+                                key=f"period_year_{country}")
     st.sidebar.caption(f"Warehouse: {warehouse}")
+    st.query_params.from_dict({"view": "assessment", "country": country, "year": str(year)})
     return country, int(year)
 
 
@@ -116,9 +126,21 @@ def url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
+def starting_selection(warehouse: Path, params: dict[str, list[str]]) -> explorer.Selection:
+    """The explorer's selection when the page opens: the URL's filters, or, when the URL gives none,
+    the latest assessed period (its country and year; ?filters=none opens on everything)."""
+    if (params.get("filters") or [""])[-1] == "none":
+        return explorer.Selection()
+    if any(params.get(f.key) for f in explorer.FILTERS) or params.get("verified"):
+        return explorer.selection_from_params(params)
+    country, year = queries.default_period(queries.periods(warehouse))
+    return explorer.Selection({"country": [country], "year": [year]})
+
+
 def choose_filters(warehouse: Path, params: dict[str, list[str]]) -> explorer.Selection:
-    """Sidebar filters, started from the URL parameters; an empty filter restricts nothing."""
-    start = explorer.selection_from_params(params)
+    """Sidebar filters, started from the URL parameters (or the latest period); an empty filter
+    restricts nothing."""
+    start = starting_selection(warehouse, params)
     available = explorer.options(warehouse)
     values = {}
     for f in explorer.FILTERS:
@@ -130,6 +152,16 @@ def choose_filters(warehouse: Path, params: dict[str, list[str]]) -> explorer.Se
         )
     verified = st.sidebar.checkbox("Verified only", value=start.verified_only, key="filter_verified")
     return explorer.Selection(values, verified_only=verified)
+
+
+def share_in_url(selection: explorer.Selection, event_id: str | None) -> None:
+    """Write the view, the filters and the incident shown to the URL, so the view can be shared."""
+    params: dict[str, str | list[str]] = {"view": "explorer", **explorer.params_from_selection(selection)}
+    if not selection.where()[0]:
+        params["filters"] = "none"
+    if event_id:
+        params["event"] = event_id
+    st.query_params.from_dict(params)
 
 
 def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
@@ -172,9 +204,11 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
     wanted = (params.get("event") or [None])[-1]
     if wanted and wanted not in choices:
         choices = [wanted] + choices
+    event_id = None
     if choices:
         event_id = st.selectbox("Incident", choices, index=choices.index(wanted) if wanted in choices else 0, key="detail_event")
         show_detail(warehouse, event_id)
+    share_in_url(selection, event_id)
 
     st.header("Impunity: killings by outcome")
     st.dataframe(explorer.impunity(warehouse, selection), hide_index=True)
@@ -194,12 +228,20 @@ def show_detail(warehouse: Path, event_id: str) -> None:
         st.info(f"No public record {event_id}.")
         return
     first = victims.iloc[0]
+
+    def text(value: object, missing: str = "") -> str:
+        return missing if pd.isna(value) else plain(html.escape(str(value)))
+
+    own = ""
+    if not pd.isna(first.category_as_reported):
+        own = f"<p>{text(first.source_publisher)}'s own category: {text(first.category_as_reported)}"
+        own += (f"; motive: {text(first.motive_as_reported)}" if not pd.isna(first.motive_as_reported) else "") + ".</p>"
     st.markdown(
-        f'<div id="incident-detail"><h4>{event_id}: {first.category_name}, {first.event_date_label}, '
-        f'{first.city_name or "place not stated"} ({first.event_country_name})</h4>'
-        f"<p>{plain(str(first.event_summary))}</p>"
-        f"<p>SDG 16.10.1: {first.sdg_violation_name}. Perpetrator: {first.perpetrator_type_name}. "
-        f"Verification: {first.verification_status_name}. Legal status: {first.legal_status_name}.</p></div>",
+        f'<div id="incident-detail"><h4>{text(event_id)}: {text(first.category_name)}, {text(first.event_date_label)}, '
+        f'{text(first.city_name, "place not stated")} ({text(first.event_country_name)})</h4>'
+        f"<p>{text(first.event_summary)}</p>{own}"
+        f"<p>SDG 16.10.1: {text(first.sdg_violation_name)}. Perpetrator: {text(first.perpetrator_type_name)}. "
+        f"Verification: {text(first.verification_status_name)}. Legal status: {text(first.legal_status_name)}.</p></div>",
         unsafe_allow_html=True,
     )
     st.subheader("Victims")
@@ -234,9 +276,10 @@ def main() -> None:
     if view == "explorer":
         show_explorer(warehouse, params)
     elif view == "methodology":
+        st.query_params.from_dict({"view": "methodology"})
         show_methodology(warehouse)
     else:
-        country, year = choose_period(warehouse)
+        country, year = choose_period(warehouse, params)
         st.title(f"JSI assessment {country} {year}")
         show_scorecard(warehouse, country, year)
         show_incidents(warehouse, country, year)

@@ -28,15 +28,24 @@ class Filter:
     label_column: str
 
 
+# The filters of every page: the dashboard's sidebar, the URL parameters and the static report's
+# in-page selects are all built from this list (the static report runs the same comparison, value
+# equals value, in the browser). A value the register leaves empty is one choice, labelled.
 FILTERS = [
     Filter("country", "Countries", "event_country_code", "coalesce(event_country_name, event_country_code)"),
     Filter("year", "Years", "event_year", "coalesce(cast(event_year as varchar), 'date unknown')"),
     Filter("source", "Sources", "source_id", "source_publisher"),
     Filter("category", "Categories", "category_code", "category_name"),
-    Filter("sdg", "SDG 16.10.1 type", "sdg_violation_code", "sdg_violation_code || ' ' || sdg_violation_name"),
+    Filter("source_category", "The source's own category", "category_as_reported",
+           "coalesce(category_as_reported || ' (' || source_publisher || ')', 'none: the source publishes no category of its own')"),
+    Filter("motive", "The source's own motive status", "motive_as_reported",
+           "coalesce(motive_as_reported || ' (' || source_publisher || ')', 'none: the source states no motive')"),
+    Filter("sdg", "SDG 16.10.1 type", "sdg_violation_code",
+           "coalesce(case when length(sdg_violation_code) = 1 then sdg_violation_code || ' ' end, '') || sdg_violation_name"),
+    Filter("group", "SDG 16.10.1 victim group", "sdg_victim_group", "sdg_victim_group_name"),
     Filter("role", "Victim role", "role_code", "role_name"),
     Filter("sex", "Sex", "sex", "sex_label"),
-    Filter("perpetrator", "Perpetrator status", "sdg_perpetrator_status", "replace(sdg_perpetrator_status, '_', '-')"),
+    Filter("perpetrator", "Perpetrator status", "sdg_perpetrator_status", "sdg_perpetrator_status_name"),
 ]
 FILTERS_BY_KEY = {f.key: f for f in FILTERS}
 
@@ -47,11 +56,15 @@ TABLE_COLUMNS = [
     ("event_country_name", "Country"),
     ("city_name", "Place"),
     ("category_name", "Category"),
+    ("category_as_reported", "Source's own category"),
+    ("motive_as_reported", "Source's own motive status"),
     ("sdg_violation_name", "SDG 16.10.1 type"),
     ("victim_label", "Victim"),
     ("role_name", "Role"),
+    ("sdg_victim_group_name", "SDG 16.10.1 victim group"),
     ("sex_label", "Sex"),
     ("perpetrator_type_name", "Perpetrator"),
+    ("sdg_perpetrator_status_name", "Perpetrator status"),
     ("verification_status_name", "Verification"),
     ("arbitrariness_category_name", "Arbitrariness"),
     ("legal_status_name", "Legal status"),
@@ -91,25 +104,59 @@ class Selection:
         return (" where " + " and ".join(clauses)) if clauses else "", params
 
 
-def options(warehouse: Path) -> dict[str, pd.DataFrame]:
-    """For each filter, its values (value, label) present in the register, sorted by label."""
+def options(warehouse: Path, selection: Selection | None = None) -> dict[str, pd.DataFrame]:
+    """For each filter, its values (value, label) present in the register (in the selection, when
+    one is given), one row per value, sorted by label: a value two sources share gets both their
+    labels."""
+    where, params = (selection or Selection()).where()
     return {
         f.key: query(
             warehouse,
-            f"select distinct {f.column} as value, {f.label_column} as label from {REGISTER} order by label nulls last",
+            f"select {f.column} as value, string_agg(distinct {f.label_column}, ' / ' order by {f.label_column}) as label"
+            f" from {REGISTER}{where} group by {f.column} order by label nulls last",
+            params,
         )
         for f in FILTERS
     }
 
 
+NO_VALUE = "__none__"
+
+
+def value_text(value: object) -> str:
+    """A filter value as text (a URL parameter, an HTML attribute); an empty value is NO_VALUE."""
+    if value is None or (isinstance(value, float) and value != value):
+        return NO_VALUE
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def selection_from_params(params: dict[str, list[str]]) -> Selection:
-    """A selection from URL parameters (?category=killing&category=detention&verified=1); years are numbers."""
+    """A selection from URL parameters (?category=killing&category=detention&verified=1); years are
+    numbers, NO_VALUE chooses the rows where the register leaves the column empty."""
     values = {}
     for f in FILTERS:
-        chosen = params.get(f.key, [])
-        values[f.key] = [int(v) for v in chosen if v.isdigit()] if f.key == "year" else list(chosen)
+        chosen = []
+        for v in params.get(f.key, []):
+            if v == NO_VALUE:
+                chosen.append(None)
+            elif f.key == "year":
+                if v.isdigit():
+                    chosen.append(int(v))
+            else:
+                chosen.append(v)
+        values[f.key] = chosen
     verified = params.get("verified", ["0"])
     return Selection(values, verified_only=bool(verified) and verified[-1] in {"1", "true", "yes"})
+
+
+def params_from_selection(selection: Selection) -> dict[str, list[str]]:
+    """The URL parameters of a selection (the inverse of selection_from_params)."""
+    params = {key: [value_text(v) for v in chosen] for key, chosen in selection.values.items() if chosen}
+    if selection.verified_only:
+        params["verified"] = ["1"]
+    return params
 
 
 def incident_table(warehouse: Path, selection: Selection) -> pd.DataFrame:
@@ -222,19 +269,31 @@ def countries_and_years(selection: Selection, year_column: str | None = "event_y
 
 
 def impunity(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """Killings by the outcome of their prosecution per country and year: each source on its own,
+    then all sources together (each killing once); never to be added up across the rows of a year.
+    The impunity rate as a percentage (empty when no outcome is known)."""
     where, params = countries_and_years(selection)
-    return query(
+    frame = query(
         warehouse,
         f"""
-        select country_code as "Country", event_year as "Year", killings as "Killings",
+        select country_name as "Country", event_year as "Year", source_name as "Source", killings as "Killings",
                full_justice as "Full justice", partial_justice as "Partial justice",
                complete_impunity as "Complete impunity", outcome_unknown as "Outcome unknown",
-               round(impunity_rate, 3) as "Impunity rate"
+               impunity_rate as "Impunity rate"
         from marts.impunity_by_country{where}
-        order by "Country", "Year"
+        order by "Country", "Year", is_all_sources, "Source"
         """,
         params,
     )
+    frame["Impunity rate"] = frame["Impunity rate"].map(format_percent)
+    return frame
+
+
+def format_percent(rate: float | None) -> str:
+    """A fraction as a percentage with one decimal ('80.0 %'); an empty rate says why."""
+    if rate is None or pd.isna(rate):
+        return "no known outcome"
+    return f"{100 * rate:.1f} %"
 
 
 def impunity_cases(warehouse: Path, selection: Selection) -> pd.DataFrame:
@@ -244,10 +303,15 @@ def impunity_cases(warehouse: Path, selection: Selection) -> pd.DataFrame:
     return query(
         warehouse,
         f"""
-        select country_code as "Country", replace(case_type, '_', ' ') as "Case",
-               replace(coalesce(impunity_status, 'not a crime against a journalist'), '_', ' ') as "Impunity status",
-               count(*) as "Cases"
-        from marts.impunity_tracker{where}
+        select countries.country_name as "Country", case_types.term_label as "Case",
+               statuses.term_label as "Impunity status", count(*) as "Cases"
+        from (select * from marts.impunity_tracker{where}) as tracker
+        left join core.dim_countries as countries
+            on tracker.country_code = countries.country_code
+        left join marts.vocabulary_terms as case_types
+            on case_types.vocabulary = 'case_type' and tracker.case_type = case_types.term_code
+        left join marts.vocabulary_terms as statuses
+            on statuses.vocabulary = 'impunity_status' and tracker.impunity_status = statuses.term_code
         group by all
         order by "Country", "Case", "Cases" desc
         """,
@@ -260,7 +324,7 @@ def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
     return query(
         warehouse,
         f"""
-        select country_code as "Country", event_year as "Year", sdg_violation_name as "SDG 16.10.1 type",
+        select country_name as "Country", event_year as "Year", sdg_violation_name as "SDG 16.10.1 type",
                source_publisher as "Source", source_event_groups as "Event groups of this source",
                only_this_source_event_groups as "Only this source", all_sources_event_groups as "All sources (event groups)"
         from marts.source_comparison{where}
@@ -275,8 +339,9 @@ def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
     return query(
         warehouse,
         f"""
-        select country_code as "Country", period_year as "Period", figure_id as "Figure", description as "Published figure",
-               published_value as "Published", register_value as "Register", status as "Status"
+        select country_name as "Country", period_year as "Period", figure_id as "Figure",
+               stated_as as "The report says", description as "Published figure",
+               published_value as "Published", register_value as "Register", status_name as "Status"
         from marts.published_figure_reconciliation{where}
         order by "Country", "Period", "Figure"
         """,

@@ -32,6 +32,8 @@ VOCABULARIES = {
     "victim_role": "Victim roles",
     "sex": "Sex",
     "legal_stage": "Stages of a legal case",
+    "impunity_status": "Impunity: where the prosecution of a crime against a journalist stands",
+    "reconciliation_status": "Reconciliation: a published figure against the register",
 }
 
 

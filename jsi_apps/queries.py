@@ -41,7 +41,7 @@ def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
         f"""
         select indicator_code, category_title, indicator_title, assessment_status, assessment_status_name,
                headline_stated_as, headline_value, headline_unit, headline_register_value,
-               headline_reconciliation_status, finding
+               headline_reconciliation_status_name, finding
         from marts.indicator_scorecard {PERIOD_FILTER}
         order by category_code, indicator_number
         """,
@@ -68,18 +68,19 @@ def victims_by_category_and_sex(warehouse: Path, country: str, year: int) -> pd.
     wide = query(
         warehouse,
         f"""
-        select replace(category_code, '_', ' ') as category,
+        select category_name as category,
                sum(female_victim_count)::bigint as "female",
                sum(male_victim_count)::bigint as "male",
                sum(unknown_sex_victim_count)::bigint as "sex unknown",
                sum(not_a_person_victim_count)::bigint as "not a person"
         from marts.incidents_monthly {PERIOD_FILTER}
-        group by category_code
+        group by category_name
+        order by category_name
         """,
         [country, year],
     )
     long = wide.melt(id_vars="category", var_name="sex", value_name="victims")
-    return long[long["victims"] > 0].reset_index(drop=True)
+    return long[long["victims"] > 0].sort_values(["category", "sex"]).reset_index(drop=True)
 
 
 def sdg_cells(warehouse: Path, country: str, year: int) -> pd.DataFrame:
@@ -121,7 +122,7 @@ def criminal_charges(warehouse: Path, country: str, year: int) -> pd.DataFrame:
     return query(
         warehouse,
         f"""
-        select article_row as "Article", report_victim_group as "Victim group",
+        select article_row_name as "Article", report_victim_group_name as "Victim group",
                reported_charges::double as "Reported", itemized_charges as "Itemized",
                itemized_minus_reported::double as "Itemized minus reported", figure_id as "Figure"
         from marts.criminal_charges_by_article {PERIOD_FILTER}
@@ -152,7 +153,7 @@ def scorecard_display(card: pd.DataFrame) -> pd.DataFrame:
             "Report's headline figure": card["headline_stated_as"].fillna("(the report gives no number)"),
             "Value": (card["headline_value"].map(format_number) + " " + units).str.strip(),
             "Register": card["headline_register_value"].map(format_number),
-            "Reconciliation": card["headline_reconciliation_status"].str.replace("_", " "),
+            "Reconciliation": card["headline_reconciliation_status_name"],
             "Finding": card["finding"],
         }
     )

@@ -45,7 +45,7 @@ def html_table(frame: pd.DataFrame, table_id: str, status_column: str | None = N
             css = f' class="status status-{charts.status_class(value)}"' if column == status_column else ""
             cells.append(f"<td{css}>{cell_text(value)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="scroll"><table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def stylesheet() -> str:
@@ -55,11 +55,33 @@ def stylesheet() -> str:
     )
     return (
         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1f2328}"
+        # a long or wide table scrolls inside its box: the page stays as wide as the window
+        ".scroll{max-width:100%;max-height:32rem;overflow:auto;margin:0.5rem 0 1.5rem;border:1px solid #d0d7de}"
+        ".scroll table{margin:0}.scroll th{position:sticky;top:0}"
+        "#incident-table{min-width:2600px}"
+        "#incident-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:0.4rem 1rem;"
+        "align-items:end}#incident-filters label{display:flex;flex-direction:column;font-size:0.85rem}"
+        "#incident-filters select{max-width:100%}#incident-filters label.check{flex-direction:row;gap:0.3rem;align-items:center}"
+        "nav a{margin-right:1rem}details>summary{cursor:pointer;font-size:1.2rem;font-weight:600;margin:1rem 0}"
         "table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}"
         "th,td{border:1px solid #d0d7de;padding:0.3rem 0.5rem;text-align:left;vertical-align:top}"
-        "th{background:#f6f8fa}#scorecard td:last-child{font-size:0.8rem;color:#57606a}"
+        "th{background:#f6f8fa}"
         ".summary{font-size:1.05rem}" + status_rules
     )
+
+
+SECTIONS = [("scorecard-section", "Scorecard"), ("incidents", "Incidents"), ("victims", "Victims"), ("sdg", "SDG 16.10.1"),
+            ("charges", "Criminal charges"), ("register", "Incident register"), ("impunity-section", "Impunity"),
+            ("sources", "Sources"), ("reconciliation-section", "Reconciliation"), ("methodology", "Methodology")]
+
+
+def findings_list(card: pd.DataFrame) -> str:
+    """The report's finding for each indicator, folded (they are long)."""
+    items = "".join(
+        f"<li><strong>{html.escape(row.Code)}</strong> ({html.escape(row.Status)}): {html.escape(str(row.Finding))}</li>"
+        for row in card.itertuples()
+    )
+    return f'<details id="findings"><summary>Findings of the report, by indicator</summary><ul>{items}</ul></details>'
 
 
 def render_report(warehouse: Path, country: str, year: int) -> str:
@@ -69,43 +91,51 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
     charges = queries.criminal_charges(warehouse, country, year)
     totals, charged = queries.incident_totals(months), queries.charge_totals(charges)
     sexes = ", ".join(f"{sex} {count}" for sex, count in queries.sex_totals(victims).items())
+    card = queries.scorecard_display(queries.scorecard(warehouse, country, year))
     title = f"JSI assessment {html.escape(country)} {year}"
     period_selection = explorer.Selection({"country": [country]})
+    nav = "".join(f'<a href="#{anchor}">{html.escape(name)}</a>' for anchor, name in SECTIONS)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title><style>{stylesheet()}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><style>{stylesheet()}</style></head>
 <body>
 <h1>{title}</h1>
 <p>UNESCO Journalists' Safety Indicators: country <strong id="country">{html.escape(country)}</strong>,
 period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
-<h2>Indicator scorecard</h2>
-{html_table(queries.scorecard_display(queries.scorecard(warehouse, country, year)), "scorecard", status_column="Status")}
-<h2>Incidents by month</h2>
+<nav>{nav}</nav>
+<h2 id="scorecard-section">Indicator scorecard</h2>
+{html_table(card.drop(columns="Finding"), "scorecard", status_column="Status")}
+{findings_list(card)}
+<h2 id="incidents">Incidents by month</h2>
 <p class="summary">Incidents of the period: <strong id="total-incidents">{totals["incidents"]}</strong>
 (month unknown: {totals["undated"]}); victims: <strong id="total-victims">{totals["victims"]}</strong>.</p>
 {charts.incidents_figure(months).to_html(full_html=False, include_plotlyjs=True)}
-<h2>Victims by sex and category</h2>
+<h2 id="victims">Victims by sex and category</h2>
 <p class="summary" id="victims-by-sex">Victims by sex: {html.escape(sexes)}.</p>
 {charts.victims_figure(victims).to_html(full_html=False, include_plotlyjs=False)}
-<h2>SDG 16.10.1: verified victims</h2>
+<h2 id="sdg">SDG 16.10.1: verified victims</h2>
 <h3>Totals by violation type</h3>
 {html_table(queries.sdg_totals(warehouse, country, year), "sdg-totals")}
 <h3>Non-zero cells</h3>
 {html_table(queries.sdg_cells(warehouse, country, year), "sdg-cells")}
-<h2>Criminal charges by article: reported vs itemized</h2>
+<h2 id="charges">Criminal charges by article: reported vs itemized</h2>
 <p class="summary">Charges the report publishes: <strong id="reported-charges">{charged["reported"]}</strong>;
 charges itemized in the register: <strong id="itemized-charges">{charged["itemized"]}</strong>.
 An empty "Reported" cell is a combination the report publishes no figure for.</p>
 {html_table(charges, "criminal-charges")}
 {explorer_section(warehouse, country)}
-<h2>Impunity: killings by outcome</h2>
+<h2 id="impunity-section">Impunity: killings by outcome</h2>
+<p>Each source on its own, then all sources together (each killing once): the rows of a year do not add up.</p>
 {html_table(explorer.impunity(warehouse, period_selection), "impunity")}
 <h3>Cases by impunity status (impunity tracker)</h3>
 {html_table(explorer.impunity_cases(warehouse, period_selection), "impunity-cases")}
-<h2>Source comparison: event groups per source and across sources</h2>
+<h2 id="sources">Source comparison: event groups per source and across sources</h2>
 {html_table(explorer.source_comparison(warehouse, period_selection), "source-comparison")}
-<h2>Reconciliation: published figures against the register</h2>
-{html_table(explorer.reconciliation(warehouse, explorer.Selection({"country": [country]})), "reconciliation", status_column="Status")}
+<h2 id="reconciliation-section">Reconciliation: published figures against the register</h2>
+{html_table(explorer.reconciliation(warehouse, period_selection), "reconciliation", status_column="Status")}
+<details id="methodology-details"><summary>Methodology</summary>
 {methodology.html_section(methodology.load(warehouse))}
+</details>
 <script>{EXPLORER_JS}</script>
 </body></html>
 """
@@ -124,13 +154,14 @@ EXPLORER_JS = r"""
   function apply() {
     let shown = 0;
     rows.forEach(row => {
-      const keep = selects.every(s => s.value === '' || row.dataset[s.dataset.field] === s.value)
+      const keep = selects.every(s => s.value === '' || row.dataset[camel(s.dataset.field)] === s.value)
         && (!verified.checked || row.dataset.verified === 'true');
       row.hidden = !keep;
       if (keep) shown += 1;
     });
     counter.textContent = shown + ' rows shown';
   }
+  function camel(key) { return key.replace(/_(.)/g, (m, c) => c.toUpperCase()); }
   function quote(text) { return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text; }
   function csv() {
     const header = Array.from(table.tHead.rows[0].cells).map(c => quote(c.innerText));
@@ -147,24 +178,16 @@ EXPLORER_JS = r"""
 })();
 """
 
-# the filters of the static report: (data attribute, label, register column)
-REPORT_FILTERS = [
-    ("source", "Source", "source_publisher"),
-    ("year", "Year", "event_year"),
-    ("category", "Category", "category_name"),
-    ("sdg", "SDG 16.10.1 type", "sdg_violation_name"),
-    ("role", "Victim role", "role_name"),
-    ("sex", "Sex", "sex_label"),
-    ("perpetrator", "Perpetrator status", "sdg_perpetrator_status"),
-]
-
-
 def explorer_section(warehouse: Path, country: str) -> str:
     """The public incident register of the country, with filters and a CSV download that run in
-    the browser (the file stays self-contained and offline)."""
+    the browser (the file stays self-contained and offline). The filters are explorer.FILTERS:
+    each select lists a filter's values in the country with their labels, and each row carries
+    its value of every filter, compared as the dashboard's query compares them (value equals value)."""
     selection = explorer.Selection({"country": [country]})
     where, params = selection.where()
-    filter_columns = ", ".join(f'{column} as "f_{key}"' for key, _, column in REPORT_FILTERS)
+    filters = [f for f in explorer.FILTERS if f.key != "country"]  # the report is one country's
+    choices = explorer.options(warehouse, selection)
+    filter_columns = ", ".join(f'{f.column} as "f_{f.key}"' for f in filters)
     frame = query(
         warehouse,
         f"select {filter_columns}, is_verified, "
@@ -174,16 +197,18 @@ def explorer_section(warehouse: Path, country: str) -> str:
     )
     headers = [header for _, header in explorer.TABLE_COLUMNS]
     selects = []
-    for key, label, _ in REPORT_FILTERS:
-        values = sorted({"" if pd.isna(v) else str(v) for v in frame[f"f_{key}"]} - {""})
-        choices = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
-        selects.append(f'<label>{html.escape(label)} <select data-field="{key}"><option value="">all</option>{choices}</select></label>')
+    for f in filters:
+        options = "".join(
+            f'<option value="{html.escape(explorer.value_text(value))}">{html.escape(str(label))}</option>'
+            for value, label in zip(choices[f.key]["value"], choices[f.key]["label"])
+        )
+        selects.append(
+            f'<label>{html.escape(f.label)} <select data-field="{f.key}"><option value="">all</option>{options}</select></label>'
+        )
     rows = []
     for record in frame.itertuples(index=False):
         data = dict(zip(frame.columns, record))
-        attributes = "".join(
-            f' data-{key}="{html.escape("" if pd.isna(data[f"f_{key}"]) else str(data[f"f_{key}"]))}"' for key, _, _ in REPORT_FILTERS
-        )
+        attributes = "".join(f' data-{f.key.replace("_", "-")}="{html.escape(explorer.value_text(data[f"f_{f.key}"]))}"' for f in filters)
         attributes += f' data-verified="{str(bool(data["is_verified"])).lower()}"'
         cells = "".join(
             f'<td data-value="{html.escape("" if pd.isna(data[h]) else str(data[h]))}">{cell_text(data[h])}</td>' for h in headers
@@ -191,12 +216,12 @@ def explorer_section(warehouse: Path, country: str) -> str:
         rows.append(f"<tr{attributes}>{cells}</tr>")
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     return (
-        f'<h2>Incident register: {html.escape(country)}, every source</h2>'
+        f'<h2 id="register">Incident register: {html.escape(country)}, every source</h2>'
         '<p>The public register: names withheld under the confidentiality rule are not shown.</p>'
-        f'<div id="incident-filters">{"".join(selects)} <label><input type="checkbox" id="filter-verified"> verified only</label> '
+        f'<div id="incident-filters">{"".join(selects)} <label class="check"><input type="checkbox" id="filter-verified"> verified only</label> '
         '<a id="download-csv" href="#" download="incidents.csv">Download CSV of the rows shown</a></div>'
         f'<p id="rows-shown">{len(rows)} rows shown</p>'
-        f'<table id="incident-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<div class="scroll"><table id="incident-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

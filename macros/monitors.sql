@@ -45,6 +45,7 @@
         ('perpetrator_type_code', 'string'), ('perpetrator_description', 'string'),
         ('verification_status_code', 'string'), ('arbitrariness_category_code', 'string'),
         ('arbitrariness_locator', 'string'), ('event_summary', 'string'), ('impunity_outcome_code', 'string'),
+        ('category_as_reported', 'string'), ('motive_as_reported', 'string'),
         ('victim_type', 'string'), ('victim_name', 'string'), ('victim_name_as_reported', 'string'),
         ('role_code', 'string'), ('sex', 'string'), ('sex_basis', 'string'), ('sex_locator', 'string'),
         ('outlet_name', 'string'), ('outlet_name_as_reported', 'string'),

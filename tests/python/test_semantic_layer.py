@@ -87,7 +87,8 @@ def test_impunity_by_country_is_the_metric(mf):
     expected = {
         (c, str(y)): (int(k), int(ci), None if rate is None else round(rate, 6))
         for c, y, k, ci, rate in mart(mf.warehouse, """
-            select country_code, event_year, killings, complete_impunity, impunity_rate from marts.impunity_by_country""")
+            select country_code, event_year, killings, complete_impunity, impunity_rate from marts.impunity_by_country
+            where is_all_sources""")
     }
     rows = mf(["killings", "complete_impunity_killings", "impunity_rate"],
               ["killing__country_code", "killing__event_year"])
@@ -142,7 +143,8 @@ def test_every_metric_answers_and_matches_its_mart(mf):
     known = mf(["killings_with_known_outcome"], ["killing__country_code", "killing__event_year"])
     assert {(r["killing__country_code"], r["killing__event_year"]): int(r["killings_with_known_outcome"]) for r in known} == {
         (c, str(y)): int(n) for c, y, n in mart(mf.warehouse, """
-            select country_code, event_year, killings - outcome_unknown from marts.impunity_by_country""")}
+            select country_code, event_year, killings - outcome_unknown from marts.impunity_by_country
+            where is_all_sources""")}
 
     assert defined == checked_above | set(incident_metrics) | set(victim_metrics) | {"convictions", "killings_with_known_outcome"}
     assert all(v[0] > 0 for v in incidents.values()) and sum(v[0] for v in convictions.values()) > 0

@@ -82,6 +82,8 @@ final as (
         events.source_section,
         events.source_locator,
         events.impunity_outcome_code,
+        events.category_as_reported,
+        events.motive_as_reported,
         events.source_id,
         events.source_record_locator,
         events.load_batch_id

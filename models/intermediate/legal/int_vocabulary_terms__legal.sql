@@ -1,4 +1,4 @@
--- The terms of the vocabularies of sex, legal proceedings, outcomes and assessments, with label and
+-- The terms of the vocabularies of sex, legal proceedings and assessments, with label and
 -- definition as the seeds word them (see int_vocabulary_terms__incidents).
 {{ vocabulary_terms([
     {'vocabulary': 'sex', 'model': 'vocab_sexes', 'code': 'sex_code', 'label': 'sex_name',
@@ -7,7 +7,6 @@
     {'vocabulary': 'legal_stage', 'model': 'vocab_legal_stages', 'code': 'stage_code', 'label': 'stage_name',
         'rule': "'outcome: ' || replace(outcome_group, '_', ' ')"},
     {'vocabulary': 'procedure_type', 'model': 'vocab_procedure_types', 'code': 'procedure_type', 'label': 'procedure_name'},
-    {'vocabulary': 'impunity_outcome', 'model': 'vocab_impunity_outcomes', 'code': 'impunity_outcome_code', 'label': 'impunity_outcome_name'},
     {'vocabulary': 'article_role', 'model': 'vocab_article_roles', 'code': 'role_toward_journalists', 'label': 'role_name'},
     {'vocabulary': 'assessment_status', 'model': 'vocab_assessment_statuses', 'code': 'assessment_status', 'label': 'status_name'},
 ]) }}

@@ -74,6 +74,8 @@ from_monitors as (
         monitor_records.source_record_locator as source_locator,
         0 as load_batch_id,
         monitor_records.impunity_outcome_code,
+        monitor_records.category_as_reported,
+        monitor_records.motive_as_reported,
         monitor_records.source_id,
         monitor_records.source_record_locator
 
@@ -113,8 +115,10 @@ final as (
             'source_id',
             'source_record_locator',
             'impunity_outcome_code',
+            'category_as_reported',
+            'motive_as_reported',
         ],
-        absent={'from_assessments': ['impunity_outcome_code']}
+        absent={'from_assessments': ['impunity_outcome_code', 'category_as_reported', 'motive_as_reported']}
     ) }}
 
 )

@@ -28,9 +28,11 @@ reconciliation as (
 
 ),
 
-statistics as (
+-- the label an indicator without a headline figure shows
+no_headline as (
 
-    select * from {{ ref('fct_reported_statistics') }}
+    select * from {{ ref('vocab_reconciliation_statuses') }}
+    where reconciliation_status = 'no_headline_figure'
 
 ),
 
@@ -64,13 +66,15 @@ final as (
         assessments.finding,
         assessments.headline_figure_id,
         reconciliation.description as headline_description,
-        statistics.stated_as as headline_stated_as,
+        reconciliation.stated_as as headline_stated_as,
         cast(reconciliation.published_value as double) as headline_value,
         reconciliation.unit as headline_unit,
         cast(reconciliation.register_value as double) as headline_register_value,
         coalesce(reconciliation.status, 'no_headline_figure') as headline_reconciliation_status,
-        statistics.source_section as headline_source_section,
-        statistics.source_locator as headline_source_locator,
+        coalesce(reconciliation.status_name, no_headline.reconciliation_status_name)
+            as headline_reconciliation_status_name,
+        reconciliation.source_section as headline_source_section,
+        reconciliation.source_locator as headline_source_locator,
         catalogue.measure as register_measure,
         catalogue.breakdown as register_breakdown,
         catalogue.headline_breakdown_value as register_breakdown_value,
@@ -85,8 +89,7 @@ final as (
         on assessments.assessment_status = statuses.assessment_status
     left join reconciliation
         on assessments.headline_figure_id = reconciliation.figure_id
-    left join statistics
-        on assessments.headline_figure_id = statistics.figure_id
+    cross join no_headline
     left join catalogue
         on assessments.indicator_code = catalogue.indicator_code
     left join measures

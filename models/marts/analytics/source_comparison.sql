@@ -22,6 +22,12 @@ sources as (
 
 ),
 
+countries as (
+
+    select * from {{ ref('ref_countries') }}
+
+),
+
 ranked as (
 
     select
@@ -85,6 +91,7 @@ final as (
 
     select
         by_source.country_code,
+        countries.country_name,
         by_source.event_year,
         by_source.sdg_violation_code,
         sdg_violation_types.sdg_violation_name,
@@ -106,6 +113,8 @@ final as (
         on by_source.sdg_violation_code = sdg_violation_types.sdg_violation_code
     left join sources
         on by_source.source_id = sources.source_id
+    left join countries
+        on by_source.country_code = countries.country_code
 
 )
 

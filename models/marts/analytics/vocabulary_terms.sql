@@ -15,11 +15,19 @@ legal_terms as (
 
 ),
 
+outcome_terms as (
+
+    select * from {{ ref('int_vocabulary_terms__outcomes') }}
+
+),
+
 final as (
 
     select * from incident_terms
     union all
     select * from legal_terms
+    union all
+    select * from outcome_terms
 
 )
 

@@ -96,6 +96,8 @@ final as (
         incidents_to_build.source_section,
         incidents_to_build.source_locator,
         incidents_to_build.impunity_outcome_code,
+        incidents_to_build.category_as_reported,
+        incidents_to_build.motive_as_reported,
         incidents_to_build.source_id,
         incidents_to_build.source_record_locator,
         greatest(incidents_to_build.load_batch_id, coalesce(victim_counts.load_batch_id, 0)) as load_batch_id

@@ -87,6 +87,8 @@ final as (
         register.region_name,
         register.category_code,
         register.category_name,
+        register.category_as_reported,
+        register.motive_as_reported,
         register.sdg_violation_code,
         register.sdg_violation_name,
         register.counts_in_sdg_16_10_1,
@@ -106,11 +108,13 @@ final as (
         register.role_code,
         register.role_name,
         register.sdg_victim_group,
+        register.sdg_victim_group_name,
         register.sex,
         register.sex_label,
         register.perpetrator_type_code,
         register.perpetrator_type_name,
         register.sdg_perpetrator_status,
+        register.sdg_perpetrator_status_name,
         case
             when register.perpetrator_confidentiality = 'public' then register.perpetrator_description
             else 'withheld'

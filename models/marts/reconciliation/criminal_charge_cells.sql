@@ -121,6 +121,57 @@ article_rows as (
 
 ),
 
+-- the name of each article row: 'Criminal Code art. 130/131' and the titles of its articles, or
+-- the article the register names, or 'Article not stated'
+article_row_parts as (
+
+    select distinct
+        article_rows.country_code,
+        article_rows.period_year,
+        article_rows.article_row,
+        {{ split_to_values("replace(article_rows.article_row, 'CC-', '')", '/') }} as article_number
+
+    from article_rows
+    where article_rows.article_row like 'CC-%'
+
+),
+
+article_row_names as (
+
+    select
+        article_row_parts.country_code,
+        article_row_parts.period_year,
+        article_row_parts.article_row,
+        'Criminal Code art. ' || replace(article_row_parts.article_row, 'CC-', '')
+        || coalesce(': ' || {{ dbt.listagg('articles.title', "'; '", 'order by article_row_parts.article_number') }}, '')
+            as article_row_name
+
+    from article_row_parts
+    left join articles
+        on
+            article_row_parts.country_code = articles.country_code
+            and article_row_parts.period_year = articles.period_year
+            and articles.instrument_code = 'criminal_code'
+            and article_row_parts.article_number = articles.article
+            and articles.part is null
+            and articles.clause is null
+    group by article_row_parts.country_code, article_row_parts.period_year, article_row_parts.article_row
+
+    union all
+
+    select distinct
+        article_rows.country_code,
+        article_rows.period_year,
+        article_rows.article_row,
+        coalesce(articles.article_label || ': ' || articles.title, 'Article not stated') as article_row_name
+
+    from article_rows
+    left join articles
+        on article_rows.article_row = articles.legal_article_id
+    where article_rows.article_row not like 'CC-%'
+
+),
+
 grid as (
 
     -- every article row for each group of persons (zero-filled), plus any other group
@@ -159,7 +210,9 @@ final as (
         grid.country_code,
         grid.period_year,
         grid.article_row,
+        article_row_names.article_row_name,
         grid.report_victim_group,
+        report_victim_groups.report_victim_group_name,
         report_victim_groups.display_order as victim_group_order,
         reported.reported_charges,
         coalesce(itemized.itemized_charges, 0) as itemized_charges,
@@ -169,6 +222,11 @@ final as (
     from grid
     inner join report_victim_groups
         on grid.report_victim_group = report_victim_groups.report_victim_group
+    inner join article_row_names
+        on
+            grid.country_code = article_row_names.country_code
+            and grid.period_year = article_row_names.period_year
+            and grid.article_row = article_row_names.article_row
     left join reported
         on
             grid.country_code = reported.country_code

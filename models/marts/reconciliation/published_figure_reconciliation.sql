@@ -45,6 +45,18 @@ published as (
 
 ),
 
+countries as (
+
+    select * from {{ ref('ref_countries') }}
+
+),
+
+statuses as (
+
+    select * from {{ ref('vocab_reconciliation_statuses') }}
+
+),
+
 compared as (
 
     select
@@ -72,7 +84,7 @@ compared as (
 
 ),
 
-final as (
+classified as (
 
     select
         compared.reported_statistic_key,
@@ -89,6 +101,7 @@ final as (
             nullif(replace(compared.dimension_key, '|', ', '), ''),
             'year ' || compared.reference_year
         ) as description,
+        compared.stated_as,
         compared.figure_value as published_value,
         compared.unit,
         cast(compared.register_value as decimal(18, 4)) as register_value,
@@ -107,6 +120,21 @@ final as (
 
     from compared
 
+),
+
+final as (
+
+    select
+        classified.*,
+        countries.country_name,
+        statuses.reconciliation_status_name as status_name
+
+    from classified
+    left join countries
+        on classified.country_code = countries.country_code
+    inner join statuses
+        on classified.status = statuses.reconciliation_status
+
 )
 
-select * from final
+select * from final  -- noqa: AM04

@@ -1,6 +1,7 @@
 -- The incident register as an analyst or the explorer reads it: one row per incident victim, every
--- source, with the label beside each code (category, SDG 16.10.1 type, role, sex, perpetrator,
--- verification, arbitrariness, current legal status), the date with its precision, the place, the
+-- source, with the label beside each code (category, SDG 16.10.1 type, victim group, role, sex,
+-- perpetrator and its SDG status, verification, arbitrariness, current legal status), the
+-- source's own category and motive as it publishes them, the date with its precision, the place, the
 -- summary, the source and its locator, the event group across sources, and the confidentiality level the
 -- public outputs apply (public_incident_register). Unknowns read as unknown: 'date unknown',
 -- 'sex unknown', 'not a person', 'unnamed person'.
@@ -37,6 +38,18 @@ sdg_violation_types as (
 
 ),
 
+sdg_victim_groups as (
+
+    select * from {{ ref('ref_sdg_victim_groups') }}
+
+),
+
+sdg_perpetrator_statuses as (
+
+    select * from {{ ref('ref_sdg_perpetrator_statuses') }}
+
+),
+
 final as (
 
     select
@@ -65,6 +78,8 @@ final as (
         incidents.region_name,
         incidents.category_code,
         incidents.category_name,
+        incidents.category_as_reported,
+        incidents.motive_as_reported,
         incidents.sdg_violation_code,
         -- the incident's own type after the arbitrariness rule, never its category's: a deprivation
         -- of liberty whose arbitrariness is not established is not labelled arbitrary detention
@@ -84,12 +99,14 @@ final as (
         victims.role_code,
         role_terms.term_label as role_name,
         victims.sdg_victim_group,
+        sdg_victim_groups.sdg_victim_group_name,
         victims.sex,
         sex_terms.term_label as sex_label,
         victims.sex_basis,
         incidents.perpetrator_type_code,
         perpetrator_terms.term_label as perpetrator_type_name,
         incidents.sdg_perpetrator_status,
+        sdg_perpetrator_statuses.sdg_perpetrator_status_name,
         incidents.perpetrator_description,
         incidents.verification_status_code,
         verification_terms.term_label as verification_status_name,
@@ -115,6 +132,10 @@ final as (
             victims.country_code = sdg_victims.country_code
             and victims.period_year = sdg_victims.period_year
             and victims.incident_victim_id = sdg_victims.incident_victim_id
+    left join sdg_victim_groups
+        on victims.sdg_victim_group = sdg_victim_groups.sdg_victim_group
+    left join sdg_perpetrator_statuses
+        on incidents.sdg_perpetrator_status = sdg_perpetrator_statuses.sdg_perpetrator_status
     left join terms as context_terms
         on context_terms.vocabulary = 'event_context' and incidents.context_code = context_terms.term_code
     left join terms as victim_type_terms

@@ -44,6 +44,8 @@ mapped as (
             'presumed aggressor: ' || coalesce(aggressions.perpetrator_label, 'not stated')
         ) as event_summary,
         cast(null as {{ dbt.type_string() }}) as impunity_outcome_code,
+        aggressions.aggression_type_label as category_as_reported,
+        cast(null as {{ dbt.type_string() }}) as motive_as_reported,
         aggressions.victim_type,
         cast(null as {{ dbt.type_string() }}) as victim_name,
         cast(null as {{ dbt.type_string() }}) as victim_name_as_reported,

@@ -45,6 +45,8 @@ mapped as (
             'impunity: ' || killings.impunity_murder
         ) as event_summary,
         killings.impunity_outcome_code,
+        killings.type_of_death as category_as_reported,
+        killings.combined_status as motive_as_reported,
         'person' as victim_type,
         killings.victim_name,
         killings.full_name as victim_name_as_reported,
