@@ -43,8 +43,9 @@ def choose_period(warehouse: Path, params: dict[str, list[str]]) -> tuple[str, i
     available = queries.periods(warehouse)
     countries = available["country_code"].unique().tolist()
     wanted = (params.get("country") or [None])[-1]
+    names = dict(zip(available["country_code"], available["country_name"]))
     country = st.sidebar.selectbox("Country", countries, index=countries.index(wanted) if wanted in countries else 0,
-                                   key="period_country")
+                                   format_func=names.get, key="period_country")
     years = [int(y) for y in available.loc[available["country_code"] == country, "period_year"]]
     wanted_year = (params.get("year") or [None])[-1]
     wanted_year = int(wanted_year) if wanted_year and wanted_year.isdigit() else None
@@ -146,7 +147,10 @@ def choose_filters(warehouse: Path, params: dict[str, list[str]]) -> explorer.Se
     for f in explorer.FILTERS:
         frame = available[f.key]
         labels = dict(zip(frame["value"], frame["label"]))
-        default = [v for v in start.values.get(f.key, []) if v in labels]
+        # a value the URL asks for that no record has still filters (to nothing), and says so
+        for value in start.values.get(f.key, []):
+            labels.setdefault(value, f"{value} (no record has it)")
+        default = list(start.values.get(f.key, []))
         values[f.key] = st.sidebar.multiselect(
             f.label, list(labels), default=default, format_func=lambda v, labels=labels: str(labels.get(v, v)), key=f"filter_{f.key}"
         )
@@ -191,7 +195,7 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
         st.plotly_chart(px.bar(sexes, x="sex", y="victims", color="sex", color_discrete_map=SEX_COLOURS,
                                category_orders={"sex": list(SEX_COLOURS)}, labels={"sex": "Sex", "victims": "Victims"}))
     st.header("SDG 16.10.1 in the selection")
-    st.dataframe(explorer.sdg_summary(warehouse, selection), hide_index=True)
+    st.table(explorer.sdg_summary(warehouse, selection), hide_index=True, width="content")
 
     st.header("Incidents")
     st.download_button("Download CSV of the rows shown", explorer.to_csv(table), file_name="incidents.csv",
@@ -204,14 +208,17 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
     wanted = (params.get("event") or [None])[-1]
     if wanted and wanted not in choices:
         choices = [wanted] + choices
-    event_id = None
+    shared_event = None
     if choices:
         event_id = st.selectbox("Incident", choices, index=choices.index(wanted) if wanted in choices else 0, key="detail_event")
         show_detail(warehouse, event_id)
-    share_in_url(selection, event_id)
+        # the URL names the incident when the URL or the person chose it, not the table's first row
+        if event_id == wanted or event_id != table["Incident"].iloc[0]:
+            shared_event = event_id
+    share_in_url(selection, shared_event)
 
     st.header("Impunity: killings by outcome")
-    st.dataframe(explorer.impunity(warehouse, selection), hide_index=True)
+    st.table(explorer.impunity(warehouse, selection), hide_index=True)
     st.subheader("Cases by impunity status (impunity tracker)")
     st.dataframe(explorer.impunity_cases(warehouse, selection), hide_index=True)
     st.header("Source comparison: event groups per source and across sources")
@@ -280,7 +287,7 @@ def main() -> None:
         show_methodology(warehouse)
     else:
         country, year = choose_period(warehouse, params)
-        st.title(f"JSI assessment {country} {year}")
+        st.title(queries.title(queries.periods(warehouse), country, year))
         show_scorecard(warehouse, country, year)
         show_incidents(warehouse, country, year)
         show_victims(warehouse, country, year)

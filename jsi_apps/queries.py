@@ -20,12 +20,20 @@ SEXES = ("female", "male", "sex unknown", "not a person")
 
 
 def periods(warehouse: Path) -> pd.DataFrame:
-    """The assessed periods: one row per country and year, latest year first."""
+    """The assessed periods: one row per country (code and name) and year, latest year first."""
     return query(
         warehouse,
-        "select distinct country_code, period_year from marts.indicator_scorecard"
-        " order by country_code, period_year desc",
+        "select distinct scorecard.country_code, countries.country_name, scorecard.period_year"
+        " from marts.indicator_scorecard as scorecard"
+        " inner join core.dim_countries as countries on scorecard.country_code = countries.country_code"
+        " order by scorecard.country_code, scorecard.period_year desc",
     )
+
+
+def title(available: pd.DataFrame, country: str, year: int) -> str:
+    """The heading of a period's page: 'JSI assessment: Kazakhstan 2020'."""
+    name = available.loc[available["country_code"] == country, "country_name"].iloc[0]
+    return f"JSI assessment: {name} {year}"
 
 
 def default_period(available: pd.DataFrame) -> tuple[str, int]:

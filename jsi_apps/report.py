@@ -92,7 +92,7 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
     totals, charged = queries.incident_totals(months), queries.charge_totals(charges)
     sexes = ", ".join(f"{sex} {count}" for sex, count in queries.sex_totals(victims).items())
     card = queries.scorecard_display(queries.scorecard(warehouse, country, year))
-    title = f"JSI assessment {html.escape(country)} {year}"
+    title = html.escape(queries.title(queries.periods(warehouse), country, year))
     period_selection = explorer.Selection({"country": [country]})
     nav = "".join(f'<a href="#{anchor}">{html.escape(name)}</a>' for anchor, name in SECTIONS)
     return f"""<!DOCTYPE html>

@@ -71,6 +71,7 @@ def expected(warehouse: Path) -> dict:
             "select country_code, max(period_year) from marts.indicator_scorecard group by 1 order by 1 limit 1"
         ).fetchone()
         period = [country, year]
+        (country_name,) = con.execute("select country_name from core.dim_countries where country_code = ?", [country]).fetchone()
         (incidents,) = con.execute(
             "select coalesce(sum(incident_count), 0) from marts.incidents_monthly where country_code = ? and period_year = ?",
             period,
@@ -79,7 +80,8 @@ def expected(warehouse: Path) -> dict:
             "select indicator_code, assessment_status_name from marts.indicator_scorecard where country_code = ? and period_year = ?",
             period,
         ).fetchall()
-    return {"country": country, "year": year, "incidents": int(incidents), "statuses": dict(statuses)}
+    return {"country": country, "country_name": country_name, "year": year, "incidents": int(incidents),
+            "statuses": dict(statuses)}
 
 
 def table_rows(table) -> dict[str, dict[str, str]]:
@@ -121,7 +123,7 @@ def test_static_report_shows_the_warehouse_numbers_offline(browser, warehouse, e
     shot = screenshot(page, "report.png")
 
     assert blocked == [], "the report must be self-contained"
-    assert page.inner_text("h1") == f"JSI assessment {expected['country']} {expected['year']}"
+    assert page.inner_text("h1") == f"JSI assessment: {expected['country_name']} {expected['year']}"
     assert page.inner_text("#total-incidents") == str(expected["incidents"])
     rows = table_rows(page.locator("#scorecard"))
     assert {code: row["Status"] for code, row in rows.items()} == expected["statuses"]
@@ -192,7 +194,7 @@ def test_streamlit_dashboard_renders_the_scorecard(browser, warehouse, expected,
     page.set_viewport_size({"width": 1400, "height": min(height + 100, 8000)})
     shot = screenshot(page, "dashboard.png")
 
-    assert f"JSI assessment {expected['country']} {expected['year']}" in page.inner_text("h1")
+    assert f"JSI assessment: {expected['country_name']} {expected['year']}" in page.inner_text("h1")
     rows = table_rows(scorecard)
     assert {code: row["Status"] for code, row in rows.items()} == expected["statuses"]
     incidents = page.get_by_test_id("stMetric").filter(has_text="Incidents of the period")
@@ -243,6 +245,7 @@ def test_static_report_filters_the_incident_table_and_exports_what_it_shows(brow
     assert csv_rows(Path(download.value.path()).read_text(encoding="utf-8")) == want
     page.locator("#incident-table").scroll_into_view_if_needed()
     screenshot(page, "report_incidents_detention.png")
+    page.click("#methodology-details > summary")  # the methodology is folded: a reader opens it
     methodology_text = page.inner_text("#methodology-categories")
     assert all(name in methodology_text for name in category_names(warehouse))
     assert blocked == []
