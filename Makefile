@@ -188,12 +188,19 @@ report: $(APPS)  ## self-contained static HTML report (works offline) of the pub
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
 	$(BIN)/python -m jsi_apps.report --warehouse $(JSI_WAREHOUSE) --out $(REPORT)
 
-docs: $(STAMP)  ## generate the static dbt docs site (target/static_index.html) from a copy of the warehouse
+# dbt docs generate opens the database read-write, so it reads a copy of the warehouse, named as the
+# warehouse so that the docs show its database name. It writes into a target path of its own:
+# in target/ its manifest and semantic manifest would name that copy, and `mf` (which reads
+# target/semantic_manifest.json) would query a file that is gone.
+DOCS_DIR := target/docs
+
+docs: $(STAMP)  ## generate the static dbt docs site (target/docs/static_index.html) from a copy of the warehouse
 	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build"; exit 1; }
-	mkdir -p target
-	cp $(JSI_WAREHOUSE) target/docs_catalog.duckdb
-	JSI_WAREHOUSE=target/docs_catalog.duckdb $(BIN)/dbt docs generate --static
-	@echo "docs: target/static_index.html"
+	rm -rf $(DOCS_DIR) && mkdir -p $(DOCS_DIR)/catalog
+	cp $(JSI_WAREHOUSE) $(DOCS_DIR)/catalog/$(notdir $(JSI_WAREHOUSE))
+	JSI_WAREHOUSE=$(DOCS_DIR)/catalog/$(notdir $(JSI_WAREHOUSE)) $(BIN)/dbt docs generate --static --target-path $(DOCS_DIR)
+	rm -rf $(DOCS_DIR)/catalog
+	@echo "docs: $(DOCS_DIR)/static_index.html"
 
 
 # Scale: a seeded synthetic register of N incident victims as Parquet load batches (never real
