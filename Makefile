@@ -81,38 +81,23 @@ superset: $(STAMP) $(SUPERSET_STAMP)  ## Apache Superset with the JSI dashboard 
 	$(SUPERSET_VENV)/bin/python superset/setup_superset.py --warehouse $(JSI_WAREHOUSE) \
 		--manifest target/manifest.json --home $(SUPERSET_HOME) --serve $(SUPERSET_PORT)
 
-# Write-audit-publish: dbt builds and tests into a staging file; only a build whose every
-# test passed replaces the published file, by an atomic rename. Readers of the old file keep
-# it; a failed build leaves the published file untouched. The last version is kept for rollback.
-STAGING := $(JSI_WAREHOUSE).building
-PREVIOUS := $(JSI_WAREHOUSE).previous
+# Write-audit-publish (tools/publish.py): dbt builds and tests into a staging file of the run's
+# own; only a build whose every test passed replaces the published file, by an atomic rename, and
+# the file it replaces becomes $(JSI_WAREHOUSE).previous. Readers of the old file keep it; a failed
+# build leaves both untouched. One lock ($(JSI_WAREHOUSE).lock) covers build, append and rollback:
+# a second run stops with a message (PUBLISH_WAIT=seconds makes it wait instead).
+PUBLISH_WAIT ?= 0
+PUBLISH = $(BIN)/python tools/publish.py --wait $(PUBLISH_WAIT)
 
 build: $(STAMP)  ## validate seeds, build and test into a staging file, then publish $JSI_WAREHOUSE
-	mkdir -p $(dir $(JSI_WAREHOUSE))
-	rm -f $(STAGING) $(STAGING).wal
-	if [ -f packages.yml ] || [ -f dependencies.yml ]; then $(BIN)/dbt deps; fi
-	JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --no-partial-parse
-	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
-	if [ -f $(JSI_WAREHOUSE) ]; then ln -f $(JSI_WAREHOUSE) $(PREVIOUS); fi
-	mv -f $(STAGING) $(JSI_WAREHOUSE)
-	@echo "published $(JSI_WAREHOUSE)"
+	$(PUBLISH) build
 
 # Incremental delivery of the external register (write-audit-publish as in build): copy the
 # published warehouse, build only what is downstream of the register (incremental models process
 # the new load batches; row-level tests read only them, macros/append_scope.sql), test, then
 # publish atomically.
 append: $(STAMP)  ## incremental build of a new external-register batch ($JSI_EXTERNAL_REGISTER), then publish
-	test -n "$$JSI_EXTERNAL_REGISTER" || { echo "set JSI_EXTERNAL_REGISTER to the register directory"; exit 1; }
-	test -f $(JSI_WAREHOUSE) || { echo "no warehouse at $(JSI_WAREHOUSE): run make build first"; exit 1; }
-	rm -f $(STAGING) $(STAGING).wal
-	cp $(JSI_WAREHOUSE) $(STAGING)
-	WATERMARK=$$($(BIN)/python tools/load_batch_watermark.py $(STAGING)) && \
-		JSI_WAREHOUSE=$(STAGING) $(BIN)/dbt build --fail-fast --select source:external_register+ \
-		--vars "{append_after_load_batch: $$WATERMARK}"
-	test ! -e $(STAGING).wal || { echo "unexpected write-ahead log beside $(STAGING): not publishing"; exit 1; }
-	ln -f $(JSI_WAREHOUSE) $(PREVIOUS)
-	mv -f $(STAGING) $(JSI_WAREHOUSE)
-	@echo "published $(JSI_WAREHOUSE)"
+	$(PUBLISH) append
 
 # The same dbt project on Apache Spark (dbt-spark, in-process session: target spark in
 # profiles.yml), Parquet tables and a Derby metastore under SPARK_HOME_DIR. The input files are
@@ -150,11 +135,8 @@ append-spark: $(SPARK_EXTRA)  ## incremental build on Spark of a new external-re
 	$(SPARK_DBT_BUILD) --select $(SPARK_APPEND_SELECT) --vars "{append_after_load_batch: $$WATERMARK}"
 	@echo "appended on Spark: $(SPARK_HOME_DIR)/warehouse"
 
-rollback:  ## put the previously published warehouse back (atomic rename)
-	test -f $(PREVIOUS) || { echo "no previous version at $(PREVIOUS)"; exit 1; }
-	cp -p $(PREVIOUS) $(JSI_WAREHOUSE).rollback
-	mv -f $(JSI_WAREHOUSE).rollback $(JSI_WAREHOUSE)
-	@echo "rolled back $(JSI_WAREHOUSE) to the previous version"
+rollback: $(STAMP)  ## put the previously published warehouse back (atomic rename)
+	$(PUBLISH) rollback
 
 dbt-test: build  ## dbt data and unit tests (run by build)
 

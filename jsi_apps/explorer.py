@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from jsi_apps import safe_csv
 from jsi_apps.warehouse import query
 
 REGISTER = "public.incident_register"
@@ -172,7 +173,8 @@ def incident_table(warehouse: Path, selection: Selection) -> pd.DataFrame:
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False).encode("utf-8")
+    """The CSV download of a table, its text cells safe to open in a spreadsheet (safe_csv)."""
+    return safe_csv.frame(table).to_csv(index=False).encode("utf-8")
 
 
 def filtered(warehouse: Path, selection: Selection, select: str, group_by: str = "", order_by: str = "") -> pd.DataFrame:
@@ -342,7 +344,7 @@ def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
         select country_name as "Country", period_year as "Period", figure_id as "Figure",
                stated_as as "The report says", description as "Published figure",
                published_value as "Published", register_value as "Register", status_name as "Status"
-        from marts.published_figure_reconciliation{where}
+        from public.published_figure_reconciliation{where}
         order by "Country", "Period", "Figure"
         """,
         params,

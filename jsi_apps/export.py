@@ -16,6 +16,7 @@ import csv
 import json
 from pathlib import Path
 
+from jsi_apps import safe_csv
 from jsi_apps.warehouse import connect
 
 SCHEMA = "public"
@@ -66,20 +67,25 @@ def export(warehouse: Path, manifest_path: Path, out: Path) -> list[Path]:
         missing = sorted(set(models) - set(tables))
         if missing:
             raise SystemExit(f"{warehouse}: public tables missing: {', '.join(missing)} (run make build)")
+        columns = con.execute(
+            "select table_name, column_name, data_type from information_schema.columns where table_schema = ?"
+            " order by table_name, ordinal_position", [SCHEMA]).fetchall()
+        types = {(t, c): d.lower() for t, c, d in columns}
         for table in tables:
-            for suffix, options in [("csv", "format csv, header true"), ("parquet", "format parquet")]:
+            # the CSV's text cells follow the rule against CSV injection (safe_csv); Parquet keeps the values
+            quoted = [(f'"{c}"', d.lower()) for t, c, d in columns if t == table]
+            csv_select = ", ".join(f"{safe_csv.sql_cell(q)} as {q}" if d == "varchar" else q for q, d in quoted)
+            for suffix, select, options in [("csv", csv_select, "format csv, header true"), ("parquet", "*", "format parquet")]:
                 path = out / f"{table}.{suffix}"
-                con.execute(f"copy (select * from {SCHEMA}.{table}) to '{path}' ({options})")
+                con.execute(f"copy (select {select} from {SCHEMA}.{table}) to '{path}' ({options})")
                 written.append(path)
-        types = {(t, c): d.lower() for t, c, d in con.execute(
-            "select table_name, column_name, data_type from information_schema.columns where table_schema = ?", [SCHEMA]).fetchall()}
         attribution = con.execute(
             "select source_id, licence_and_attribution from core.dim_sources order by source_id").fetchall()
     rows = dictionary_rows({t: models[t] for t in tables if t in models}, types)
     with (out / "data_dictionary.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=["table", "column", "type", "description"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows([{key: safe_csv.cell(value) for key, value in row.items()} for row in rows])
     (out / "data_dictionary.md").write_text(
         dictionary_markdown({t: models[t] for t in tables if t in models}, rows, attribution), encoding="utf-8")
     return written + [out / "data_dictionary.csv", out / "data_dictionary.md"]

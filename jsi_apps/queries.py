@@ -24,7 +24,7 @@ def periods(warehouse: Path) -> pd.DataFrame:
     return query(
         warehouse,
         "select distinct scorecard.country_code, countries.country_name, scorecard.period_year"
-        " from marts.indicator_scorecard as scorecard"
+        " from public.indicator_scorecard as scorecard"
         " inner join core.dim_countries as countries on scorecard.country_code = countries.country_code"
         " order by scorecard.country_code, scorecard.period_year desc",
     )
@@ -50,7 +50,7 @@ def scorecard(warehouse: Path, country: str, year: int) -> pd.DataFrame:
         select indicator_code, category_title, indicator_title, assessment_status, assessment_status_name,
                headline_stated_as, headline_value, headline_unit, headline_register_value,
                headline_reconciliation_status_name, finding
-        from marts.indicator_scorecard {PERIOD_FILTER}
+        from public.indicator_scorecard {PERIOD_FILTER}
         order by category_code, indicator_number
         """,
         [country, year],

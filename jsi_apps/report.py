@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from jsi_apps import charts, explorer, methodology, queries
+from jsi_apps import charts, explorer, methodology, queries, safe_csv
 from jsi_apps.warehouse import query
 
 
@@ -142,7 +142,8 @@ An empty "Reported" cell is a combination the report publishes no figure for.</p
 
 
 # Filters of the static report's incident table, run in the browser: each <select> keeps the rows
-# whose cell equals the chosen value; the CSV link downloads exactly the rows shown.
+# whose cell equals the chosen value; the CSV link downloads exactly the rows shown, from each
+# cell's data-value (written through safe_csv.cell in Python).
 EXPLORER_JS = r"""
 (function () {
   const table = document.getElementById('incident-table');
@@ -211,7 +212,8 @@ def explorer_section(warehouse: Path, country: str) -> str:
         attributes = "".join(f' data-{f.key.replace("_", "-")}="{html.escape(explorer.value_text(data[f"f_{f.key}"]))}"' for f in filters)
         attributes += f' data-verified="{str(bool(data["is_verified"])).lower()}"'
         cells = "".join(
-            f'<td data-value="{html.escape("" if pd.isna(data[h]) else str(data[h]))}">{cell_text(data[h])}</td>' for h in headers
+            f'<td data-value="{html.escape("" if pd.isna(data[h]) else str(safe_csv.cell(data[h])))}">{cell_text(data[h])}</td>'
+            for h in headers
         )
         rows.append(f"<tr{attributes}>{cells}</tr>")
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)

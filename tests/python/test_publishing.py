@@ -163,3 +163,33 @@ def test_published_file_opens_in_a_duckdb_1x_client(built_project):
     assert result.returncode == 0, result.stderr[-3000:]
     version, relations = result.stdout.split()
     assert int(relations) > 30
+
+
+def test_two_builds_at_once_one_publishes_the_other_stops_and_rollback_goes_back(published_copy, tmp_path):
+    """Two `make build` started together (issue 28): the second stops at once, naming the lock;
+    the first publishes a complete warehouse; .previous is the file published before; no staging
+    file is left behind; rollback puts the previous file back."""
+    root, warehouse = published_copy
+    before, before_counts = digest(warehouse), counts_in_fresh_process(warehouse)
+    (root / "warehouse" / "jsi.duckdb.building").write_bytes(b"left by a killed run of the old Makefile")
+    add_incident(root)
+    lock = warehouse.with_name("jsi.duckdb.lock")
+    first_log = tmp_path / "first.log"
+    with first_log.open("w") as log:
+        first = subprocess.Popen(["make", "build"], cwd=root, stdout=log, stderr=subprocess.STDOUT,
+                                 env=dict(os.environ, JSI_WAREHOUSE=str(warehouse), DBT_PROFILES_DIR=str(root),
+                                          DBT_PROJECT_DIR=str(root), NO_COLOR="1"))
+        deadline = time.monotonic() + 120
+        while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        second = run(["make", "build"], cwd=root, warehouse=warehouse)
+        first.wait(timeout=1800)
+    assert second.returncode != 0
+    assert f"{lock} is held by pid" in second.stdout + second.stderr, second.stdout[-2000:] + second.stderr[-2000:]
+    assert first.returncode == 0, first_log.read_text()[-3000:]
+    assert counts_in_fresh_process(warehouse)[0] == before_counts[0] + 1, "the first build published its warehouse"
+    assert digest(warehouse.with_name("jsi.duckdb.previous")) == before, ".previous is the last published file"
+    assert not list(warehouse.parent.glob("jsi.duckdb.building*")), "no staging file is left"
+    rolled = run(["make", "rollback"], cwd=root, warehouse=warehouse)
+    assert rolled.returncode == 0, rolled.stdout + rolled.stderr
+    assert digest(warehouse) == before

@@ -15,25 +15,12 @@ register as (
 
 ),
 
--- each withheld name and its last word (the surname, when it has at least four letters): a free
--- text that mentions either may point to the person
+-- each withheld name and its surname (withheld_names, where the rule lives): a free text that
+-- mentions either may point to the person
 withheld_names as (
 
-    select distinct
-        register.country_code,
-        lower(register.victim_name) as withheld_text
-    from register
-    where register.victim_confidentiality != 'public' and register.victim_name is not null
-
-    union
-
-    select distinct
-        register.country_code,
-        lower(regexp_extract(register.victim_name, {{ regex('(\\S+)$') }}, 1)) as withheld_text
-    from register
-    where
-        register.victim_confidentiality != 'public'
-        and length(regexp_extract(register.victim_name, {{ regex('(\\S+)$') }}, 1)) >= 4
+    select * from {{ ref('withheld_names') }}
+    where text_kind in ('name', 'surname')
 
 ),
 
@@ -68,7 +55,7 @@ final as (
         register.source_publisher,
         case
             when withheld_incidents.incident_key is null then register.source_record_locator
-            else 'withheld (it may name a person whose name is withheld)'
+            else {{ withheld_text() }}
         end as source_record_locator,
         register.event_group_id,
         register.event_group_source_count,
@@ -129,7 +116,7 @@ final as (
         register.legal_status_name,
         case
             when withheld_incidents.incident_key is null then register.event_summary
-            else 'withheld (it may name a person whose name is withheld)'
+            else {{ withheld_text() }}
         end as event_summary,
         register.victim_confidentiality != 'public' or register.perpetrator_confidentiality != 'public'
             as has_withheld_fields

@@ -1,0 +1,57 @@
+-- The names the public outputs must not show, one row per country and text: each withheld
+-- victim's name, its last word (the surname, when it has at least four letters: a text that
+-- mentions it may point to the person) and its key as the report's figures write a person
+-- (lower case, words joined by '_', e.g. tamara_vaal). public_incident_register,
+-- public_published_figure_reconciliation and public_indicator_scorecard withhold every text that
+-- holds one. Internal (schema marts, protected): it lists the very names it protects.
+with
+
+register as (
+
+    select * from {{ ref('incident_register') }}
+
+),
+
+withheld_victims as (
+
+    select distinct
+        register.country_code,
+        register.victim_name
+
+    from register
+    where register.victim_confidentiality != 'public' and register.victim_name is not null
+
+),
+
+final as (
+
+    select
+        withheld_victims.country_code,
+        'name' as text_kind,
+        lower(withheld_victims.victim_name) as withheld_text
+
+    from withheld_victims
+
+    union
+
+    select
+        withheld_victims.country_code,
+        'surname' as text_kind,
+        lower(regexp_extract(withheld_victims.victim_name, {{ regex('(\\S+)$') }}, 1)) as withheld_text
+
+    from withheld_victims
+    where length(regexp_extract(withheld_victims.victim_name, {{ regex('(\\S+)$') }}, 1)) >= 4
+
+    union
+
+    select
+        withheld_victims.country_code,
+        'figure_key' as text_kind,
+        'person=' || trim(both '_' from {{ regexp_replace_all('lower(withheld_victims.victim_name)', regex('[^a-z0-9]+'), "'_'") }})
+            as withheld_text
+
+    from withheld_victims
+
+)
+
+select * from final
