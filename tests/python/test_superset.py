@@ -3,6 +3,11 @@
 numbers the warehouse holds, and a `make build` that republishes the file while the dashboard is
 open leaves it answering from the new file.
 
+The end-to-end test reads the page as a person does: every big number and every cell and total of
+the SDG 16.10.1 pivot, for the default period (Kazakhstan 2020) and for Mexico 2016 picked in the
+filter bar, each compared with the mart cell it shows, queried here with DuckDB; and no raw field
+name (snake_case) on the page.
+
 The bundle checks need only PyYAML and the dbt manifest. The end-to-end test needs
 .venv-superset (`make superset-env`, run by `make test`) and /usr/bin/chromium; it is skipped,
 with the reason, only when one of them could not be installed.
@@ -13,6 +18,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -69,7 +76,8 @@ def test_each_dataset_has_the_columns_of_its_dbt_contract(bundle, manifest):
     models = {(n["schema"], n["alias"]): n for n in manifest["nodes"].values() if n["resource_type"] == "model"}
     for dataset in datasets.values():
         model = models[(dataset["schema"], dataset["table_name"])]
-        columns = {c["column_name"]: c for c in dataset["columns"]}
+        # the model's columns, then the calculated ones the dataset's YAML adds (an expression each)
+        columns = {c["column_name"]: c for c in dataset["columns"] if c["expression"] is None}
         assert list(columns) == list(model["columns"]), dataset["table_name"]
         for name, column in model["columns"].items():
             assert columns[name]["type"] == column["data_type"].upper()
@@ -77,6 +85,16 @@ def test_each_dataset_has_the_columns_of_its_dbt_contract(bundle, manifest):
         assert [c for c, v in columns.items() if v["is_dttm"]] == [
             c for c, v in model["columns"].items() if v["data_type"] in ("date", "timestamp")
         ]
+
+
+def shown_columns(params: dict) -> list:
+    """The dimensions a chart shows: column names, or adhoc columns (a labelled SQL expression)."""
+    named = params.get("groupby", []) + params.get("groupbyRows", []) + params.get("groupbyColumns", [])
+    return named + params.get("all_columns", []) + ([params["x_axis"]] if "x_axis" in params else [])
+
+
+def shown_metrics(params: dict) -> list[str]:
+    return [params["metric"]] if "metric" in params else params.get("metrics", [])
 
 
 def test_charts_and_dashboard_reference_only_what_the_bundle_holds(bundle):
@@ -87,12 +105,17 @@ def test_charts_and_dashboard_reference_only_what_the_bundle_holds(bundle):
         metrics = {m["metric_name"] for m in dataset["metrics"]}
         columns = {c["column_name"] for c in dataset["columns"]}
         params = chart["params"]
-        named_metrics = [params["metric"]] if "metric" in params else params.get("metrics", [])
+        named_metrics = shown_metrics(params)
         assert set(named_metrics) <= metrics, chart["slice_name"]
         assert named_metrics or params.get("query_mode") == "raw", f"{chart['slice_name']} shows no metric"
-        named_columns = params.get("groupby", []) + params.get("groupbyRows", []) + params.get("groupbyColumns", [])
-        named_columns += params.get("all_columns", []) + ([params["x_axis"]] if "x_axis" in params else [])
-        assert set(named_columns) <= columns, chart["slice_name"]
+        for column in shown_columns(params):
+            if isinstance(column, dict):  # adhoc: every name in its expression is a column of the dataset
+                names = set(re.findall(r"[a-z_][a-z0-9_]*", column["sqlExpression"]))
+                assert names <= columns, (chart["slice_name"], names - columns)
+            else:
+                assert column in columns, (chart["slice_name"], column)
+        filtered = {f["subject"] for f in params.get("adhoc_filters", []) if f.get("subject")}
+        assert filtered <= columns, chart["slice_name"]
     placed = {item["meta"]["uuid"] for item in dashboard["position"].values() if isinstance(item, dict) and item.get("type") == "CHART"}
     assert placed == set(charts), "every chart is on the dashboard, and only those"
     for native_filter in dashboard["metadata"]["native_filter_configuration"]:
@@ -100,6 +123,59 @@ def test_charts_and_dashboard_reference_only_what_the_bundle_holds(bundle):
         column = target["column"]["name"]
         # the filter narrows every chart, so every dataset must have its column
         assert all(column in {c["column_name"] for c in d["columns"]} for d in datasets.values()), column
+
+
+SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def test_every_column_and_metric_the_dashboard_shows_has_a_label_from_the_assets(bundle):
+    """Superset shows a column's or metric's verbose name; the dashboard's are written in the assets
+    (column_labels, metric verbose_name, an adhoc column's label), never derived from the dbt name."""
+    datasets, charts = of_kind(bundle, "datasets"), of_kind(bundle, "charts")
+    sources = {load(p)["uuid"]: load(p) for p in (ASSETS / "datasets").rglob("*.yaml")}
+    for chart in charts.values():
+        labels = sources[chart["dataset_uuid"]].get("column_labels", {})
+        calculated = {c["column_name"]: c for c in sources[chart["dataset_uuid"]].get("calculated_columns", [])}
+        dataset = datasets[chart["dataset_uuid"]]
+        for column in shown_columns(chart["params"]):
+            label = column["label"] if isinstance(column, dict) else labels.get(column) or calculated[column]["verbose_name"]
+            assert label and not SNAKE_CASE.search(label), (chart["slice_name"], column)
+        verbose = {m["metric_name"]: m.get("verbose_name") for m in dataset["metrics"]}
+        for metric in shown_metrics(chart["params"]):
+            assert verbose[metric] and not SNAKE_CASE.search(verbose[metric]), (chart["slice_name"], metric)
+        assert not SNAKE_CASE.search(chart["slice_name"] + " " + chart["params"].get("subheader", ""))
+    (dashboard,) = of_kind(bundle, "dashboards").values()
+    for native_filter in dashboard["metadata"]["native_filter_configuration"]:
+        assert not SNAKE_CASE.search(native_filter["name"])
+
+
+def test_the_sdg_table_counts_what_the_headline_counts(bundle):
+    """The pivot of SDG 16.10.1 shows the headline's metric on the headline's rows only (types A-F),
+    so its grand total is the headline; the deprivations whose arbitrariness is not established
+    have their own number."""
+    charts = {c["slice_name"]: c for c in of_kind(bundle, "charts").values()}
+    pivot, headline = charts["SDG 16.10.1 verified persons by type and sex"], charts["SDG 16.10.1 verified persons"]
+    assert pivot["params"]["metrics"] == [headline["params"]["metric"]]
+    (dataset,) = [d for d in of_kind(bundle, "datasets").values() if d["uuid"] == pivot["dataset_uuid"]]
+    expression = {m["metric_name"]: m["expression"] for m in dataset["metrics"]}[headline["params"]["metric"]]
+    assert "filter (where is_sdg_16_10_1_violation)" in expression
+    assert {"subject": "is_sdg_16_10_1_violation", "operator": "IS TRUE"}.items() <= pivot["params"]["adhoc_filters"][0].items()
+    assert charts["Deprivations of liberty, arbitrariness not established"]["params"]["metric"] == "deprivation_not_established_persons"
+
+
+def test_a_label_for_a_column_the_model_lacks_stops_the_setup(manifest, built_project, tmp_path):
+    _, warehouse = built_project
+    assets = tmp_path / "assets"
+    for path in ASSETS.rglob("*.yaml"):
+        target = assets / path.relative_to(ASSETS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    labelled = assets / "datasets" / "jsi_warehouse" / "sdg_16_10_1.yaml"
+    config = load(labelled)
+    config["column_labels"]["sdg_gender_name"] = "Gender"
+    labelled.write_text(yaml.safe_dump(config), encoding="utf-8")
+    with pytest.raises(setup_superset.SetupError, match=r"marts\.sdg_16_10_1: column_labels name columns the model lacks: sdg_gender_name"):
+        setup_superset.bundle_files(warehouse, manifest, assets)
 
 
 def test_a_dataset_without_its_model_stops_the_setup(manifest, tmp_path, built_project):
@@ -123,6 +199,30 @@ def test_a_dataset_without_its_model_stops_the_setup(manifest, tmp_path, built_p
         setup_superset.bundle_files(warehouse, broken)
 
 
+def test_the_sdg_cells_partition_the_persons_of_a_type(warehouse_con):
+    """The pivot and the headline sum sdg_16_10_1's per-cell distinct counts of persons. That sum is
+    the type's number of persons only if each person of a type and period is in one cell (one victim
+    group, sex and perpetrator status): no person has two, and each type's cells add up to its row of
+    sdg_16_10_1_by_type. Across types a person counts once in each type (the indicator's unit)."""
+    (split,) = warehouse_con.execute(
+        """select count(*) from (
+               select country_code, period_year, sdg_violation_code, victim_key
+               from marts.sdg_16_10_1_victims where dating = 'in_period'
+               group by all
+               having count(distinct (sdg_victim_group, sdg_sex, sdg_perpetrator_status)) > 1)""").fetchone()
+    assert split == 0
+    (persons,) = warehouse_con.execute(
+        "select count(distinct victim_key) from marts.sdg_16_10_1_victims where dating = 'in_period'").fetchone()
+    assert persons > 0, "there are persons to split"
+    (mismatched,) = warehouse_con.execute(
+        """select count(*) from marts.sdg_16_10_1_by_type as types
+           full join (select country_code, period_year, sdg_violation_code, sum(verified_victims) as persons
+                      from marts.sdg_16_10_1 group by all) as cells
+               using (country_code, period_year, sdg_violation_code)
+           where types.verified_victims is distinct from cells.persons""").fetchone()
+    assert mismatched == 0
+
+
 # --- end to end -------------------------------------------------------------------------------
 
 def superset_missing() -> str | None:
@@ -133,28 +233,148 @@ def superset_missing() -> str | None:
     return "no .venv-superset: run make superset-env"
 
 
-def dashboard_defaults() -> dict[str, object]:
+def dashboard_defaults() -> tuple[str, int]:
     """The country and period the dashboard opens on, as its native filters say."""
     dashboard = load(ASSETS / "dashboards" / "jsi_overview.yaml")
-    return {
+    value = {
         f["targets"][0]["column"]["name"]: f["defaultDataMask"]["filterState"]["value"][0]
         for f in dashboard["metadata"]["native_filter_configuration"]
     }
+    return value["country_code"], value["period_year"]
 
 
-def expected_headlines(warehouse: Path) -> list[str]:
-    """The three big numbers of the dashboard, queried from the warehouse directly."""
-    period = dashboard_defaults()
-    params = [period["country_code"], period["period_year"]]
+# The big numbers, by chart name, in the order of the dashboard's first row.
+HEADLINES = ("Incident records of the period", "Incident records dated by year only",
+             "SDG 16.10.1 verified persons", "Deprivations of liberty, arbitrariness not established")
+PIVOT_TOTAL = "Total (Sum)"
+
+
+def expected_headlines(warehouse: Path, country: str, year: int) -> dict[str, str]:
+    """The four big numbers, each from the warehouse cell that says it (not from the datasets Superset
+    reads, where one exists): the incident records the register counts for the period
+    (register_counts, incidents_analysed, no breakdown), the records of the period dated by year only
+    (fct_incidents), the SDG 16.10.1 persons of types A-F and the deprivations of liberty whose
+    arbitrariness is not established (sdg_16_10_1_by_type, one row per type)."""
+    params = [country, year]
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        incidents, undated = con.execute(
-            """select sum(incident_count), sum(incident_count) filter (where month_start_date is null)
-               from marts.incidents_monthly where country_code = ? and period_year = ?""", params).fetchone()
+        (records,) = con.execute(
+            """select register_value from marts.register_counts
+               where metric = 'incidents_analysed' and dimension_1_name is null and reference_year = period_year
+                 and country_code = ? and period_year = ?""", params).fetchone()
+        (undated,) = con.execute(
+            """select count(*) from core.fct_incidents
+               where event_year = period_year and event_month is null and country_code = ? and period_year = ?""",
+            params).fetchone()
         (persons,) = con.execute(
-            """select sum(verified_victims) from marts.sdg_16_10_1
+            """select sum(verified_victims) from marts.sdg_16_10_1_by_type
                where is_sdg_16_10_1_violation and country_code = ? and period_year = ?""", params).fetchone()
-    assert incidents, "the default period has incidents, so the check can fail"
-    return [str(int(incidents)), str(int(persons)), str(int(undated or 0))]
+        (not_established,) = con.execute(
+            """select verified_victims from marts.sdg_16_10_1_by_type
+               where sdg_violation_code = 'deprivation_not_established' and country_code = ? and period_year = ?""",
+            params).fetchone()
+    assert records and persons, f"{country} {year} has incidents and SDG persons, so the check can fail"
+    return dict(zip(HEADLINES, (str(int(v)) for v in (records, undated, persons, not_established))))
+
+
+def expected_pivot(warehouse: Path, country: str, year: int) -> dict[tuple[str, str], str]:
+    """Every cell and total of the SDG 16.10.1 pivot, keyed (violation type, sex) as the page labels
+    them: a cell sums the mart's cells of the type and sex (over victim group and perpetrator); a
+    type's total is its row of sdg_16_10_1_by_type; a sex's total and the grand total sum the types'
+    persons, as the headline does (right because one person is in one sex per type, see
+    test_the_sdg_cells_partition_the_persons_of_a_type)."""
+    params = [country, year]
+    label = "sdg_violation_code || '. ' || sdg_violation_name"
+    where = "where is_sdg_16_10_1_violation and country_code = ? and period_year = ?"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        cells = con.execute(f"select {label}, sdg_sex_name, sum(verified_victims) from marts.sdg_16_10_1 {where} group by all",
+                            params).fetchall()
+        types = con.execute(f"select {label}, verified_victims from marts.sdg_16_10_1_by_type {where}", params).fetchall()
+        sexes = con.execute(f"select sdg_sex_name, sum(verified_victims) from marts.sdg_16_10_1 {where} group by all",
+                            params).fetchall()
+        (grand,) = con.execute(f"select sum(verified_victims) from marts.sdg_16_10_1_by_type {where}", params).fetchone()
+    expected = {(kind, sex): value for kind, sex, value in cells}
+    expected |= {(kind, PIVOT_TOTAL): value for kind, value in types}
+    expected |= {(PIVOT_TOTAL, sex): value for sex, value in sexes}
+    expected[(PIVOT_TOTAL, PIVOT_TOTAL)] = grand
+    return {key: str(int(value)) for key, value in expected.items()}
+
+
+def read_big_numbers(page) -> dict[str, str]:
+    """The number each big-number chart shows, as the page renders it (None while one is missing)."""
+    numbers = {}
+    for name in HEADLINES:
+        number = page.locator(f'[data-test-chart-name="{name}"] .header-line')
+        if number.count() != 1:
+            return None
+        numbers[name] = number.inner_text().strip()
+    return numbers
+
+
+READ_PIVOT = """() => {
+    const table = document.querySelector('table.pvtTable');
+    if (!table) return null;
+    const sexes = [...table.querySelectorAll('thead th.pvtColLabel.hoverable')].map(th => th.innerText.trim());
+    const cells = {};
+    for (const row of table.querySelectorAll('tbody tr')) {
+        const [head, ...values] = [...row.children].map(cell => cell.innerText.trim());
+        [...sexes, 'TOTAL'].forEach((sex, i) => { cells[head + '\u0000' + sex] = values[i]; });
+    }
+    return cells;
+}"""
+
+
+def read_pivot(page) -> dict[tuple[str, str], str] | None:
+    """Every cell and total of the pivot as the page shows them, keyed (row label, column label)."""
+    cells = page.evaluate(READ_PIVOT)
+    if cells is None:
+        return None
+    return {(row, PIVOT_TOTAL if column == "TOTAL" else column): value
+            for key, value in cells.items() for row, column in [key.split("\u0000")]}
+
+
+def settled(page, read, timeout: float = 120):
+    """What `read` sees once the charts have stopped loading and it reads the same three times."""
+    deadline, seen = time.monotonic() + timeout, []
+    while time.monotonic() < deadline:
+        loading = page.locator(".dashboard-chart .loading, [data-test='loading-indicator']").count()
+        value = None if loading else read(page)
+        seen = (seen + [value])[-3:]
+        if value is not None and len(seen) == 3 and seen.count(value) == 3:
+            return value
+        time.sleep(1)
+    charts = page.evaluate("() => [...document.querySelectorAll('[data-test-chart-name]')].map(e => e.dataset.testChartName)")
+    pytest.fail(f"the dashboard did not settle within {timeout} s: {read.__name__} saw {seen[-1:]}; charts on the page: {charts}")
+
+
+def page_headers(page) -> list[str]:
+    """What a person reads as headings: chart titles, table and pivot headers, filter names, the
+    big numbers' captions and the bar chart's legend."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+        '[data-test="editable-title"], .header-title, th, .filter-item-name, [data-test="filter-control-name"], '
+        + '.subheader-line, .dashboard-chart text, [data-test-chart-name]')].map(e => e.innerText || e.textContent)""")
+
+
+def check_the_page(page, warehouse: Path, country: str, year: int) -> None:
+    """Every number of the headline row and of the pivot equals its warehouse cell, the pivot's grand
+    total equals the headline it sits under, and no raw field name shows."""
+    headlines = expected_headlines(warehouse, country, year)
+    assert settled(page, read_big_numbers) == headlines, f"{country} {year}"
+    pivot = settled(page, read_pivot)
+    assert pivot == expected_pivot(warehouse, country, year), f"{country} {year}"
+    assert pivot[(PIVOT_TOTAL, PIVOT_TOTAL)] == headlines["SDG 16.10.1 verified persons"]
+    shown = [text for text in page_headers(page) if text and SNAKE_CASE.search(text)]
+    assert not shown, f"raw field names on the page: {shown}"
+    body = page.locator("#app").inner_text()
+    assert not SNAKE_CASE.findall(body), f"codes on the page: {sorted(set(SNAKE_CASE.findall(body)))}"
+
+
+def pick(page, filter_name: str, value: str) -> None:
+    """Choose a value in one of the dashboard's filters, as a person does: open, type, choose."""
+    control = page.locator(f'[data-test="form-item-value"]:near(:text("{filter_name}"))').first
+    control.click()
+    page.keyboard.type(value)
+    page.locator(f'.ant-select-item-option[title="{value}"], .ant-select-item-option:has-text("{value}")').first.click()
+    page.keyboard.press("Escape")
 
 
 def process_tree(pid: int) -> list[int]:
@@ -167,12 +387,6 @@ def process_tree(pid: int) -> list[int]:
             children = (task / "children").read_text().split()
             queue.extend(int(child) for child in children)
     return pids
-
-
-def big_numbers(page) -> list[str]:
-    headers = page.locator(".header-line")
-    page.wait_for_function("() => document.querySelectorAll('.header-line').length === 3", timeout=120_000)
-    return [headers.nth(i).inner_text().strip() for i in range(3)]
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no {CHROMIUM}: apt-get install chromium")
@@ -189,6 +403,21 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
     password = "jsi-test-password"
     command = [str(SUPERSET_PYTHON), str(PROJECT_ROOT / "superset" / "setup_superset.py"), "--warehouse", str(warehouse),
                "--manifest", str(manifest_path), "--home", str(home), "--serve", str(port)]
+    # An earlier import into the same home (an older pivot that adds the non-SDG row, an older
+    # chart title) must be overwritten by the next setup, as a re-run of make superset does.
+    old_assets = tmp_path / "old_assets"
+    shutil.copytree(ASSETS, old_assets)
+    old_pivot = old_assets / "charts" / "sdg_16_10_1_by_type_and_sex.yaml"
+    config = load(old_pivot)
+    config["params"]["adhoc_filters"] = []
+    old_pivot.write_text(yaml.safe_dump(config), encoding="utf-8")
+    old_headline = old_assets / "charts" / "incidents_of_the_period.yaml"
+    config = load(old_headline)
+    config["slice_name"] = "Incidents of the period"
+    old_headline.write_text(yaml.safe_dump(config), encoding="utf-8")
+    earlier = subprocess.run([*command[:-2], "--assets", str(old_assets)], env=dict(os.environ, JSI_SUPERSET_PASSWORD=password),
+                             capture_output=True, text=True, timeout=600)
+    assert earlier.returncode == 0, earlier.stdout[-3000:] + earlier.stderr[-3000:]
     started = time.monotonic()
     with log.open("w") as output:
         server = subprocess.Popen(command, env=dict(os.environ, JSI_SUPERSET_PASSWORD=password),
@@ -206,11 +435,21 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
             page.wait_for_url("**/superset/welcome/**", timeout=60_000)
 
             page.goto(f"{url}/superset/dashboard/{DASHBOARD_SLUG}/")
-            assert big_numbers(page) == expected_headlines(warehouse)
-            page.get_by_text("Incidents by month and category").first.wait_for(timeout=60_000)
-            page.locator(".pivot_table_v2, [data-test-viz-type='pivot_table_v2']").first.wait_for(timeout=60_000)
+            country, year = dashboard_defaults()
+            page.get_by_text("Incident records by month and category").first.wait_for(timeout=60_000)
             page.get_by_text("A1", exact=True).first.wait_for(timeout=60_000)  # the scorecard table
+            check_the_page(page, warehouse, country, year)
             assert screenshot(page, "superset_dashboard.png").stat().st_size > 0
+
+            # Mexico 2016 (two sources, Article 19 and CPJ), picked in the filter bar: the headline
+            # counts records and says so; the SDG numbers are the marts' again
+            pick(page, "Country", "MX")
+            pick(page, "Period", "2016")
+            page.get_by_role("button", name="Apply filters").click()
+            check_the_page(page, warehouse, "MX", 2016)
+            page.evaluate("() => window.scrollTo(0, 0)")  # applying scrolled the page; charts redraw
+            settled(page, read_big_numbers)
+            screenshot(page, "superset_dashboard_mx_2016.png")
 
             # Republish while the dashboard is open: the build writes a new file and renames it
             # over the published one; Superset holds no connection (NullPool) and reads the new one.
@@ -218,8 +457,8 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
             result = run(["make", "build"], cwd=root, warehouse=warehouse)
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
             assert warehouse.stat().st_ino != before, "make build published a new file"
-            page.reload()
-            assert big_numbers(page) == expected_headlines(warehouse)
+            page.goto(f"{url}/superset/dashboard/{DASHBOARD_SLUG}/")
+            check_the_page(page, warehouse, country, year)
             # a chart still querying after the reload has the file open for that query: wait up to
             # 60 s for the queries to end, after which no process of Superset may hold it
             deadline = time.monotonic() + 60
