@@ -7,7 +7,12 @@
       - meta.required: these columns are never empty;
       - meta.references: {column: "other_seed.column"}: every non-empty value exists there
         (used for vocabularies and foreign keys between seeds);
-      - no cell begins or ends with white space, except in the columns meta.white_space_kept names.
+      - no cell begins or ends with white space, except in the columns meta.white_space_kept names;
+      - meta.reference_lists: {column: "other_seed.column"}: every code of a ';'-separated cell
+        exists there;
+    and for every seed, whatever its YAML: the file is UTF-8 text without a byte-order mark, its
+    header holds exactly the columns the YAML declares, and it has at least one data row unless
+    meta.may_be_empty says an empty file is a valid state (no decision taken yet).
     Any problem stops the run with one line per problem naming the seed file, the data row
     (1 = first row after the header), the column and the offending value. Nothing is loaded,
     so the warehouse is left as it was.
@@ -49,9 +54,36 @@
         {%- do seeds.update({node.name: node}) -%}
     {%- endfor -%}
 
-    {#- 0. every file must be well-formed CSV (the right number of fields, balanced quotes);
-        the other checks read the files, so a malformed one stops the validation here -#}
+    {#- 0. every file must be UTF-8 text without a byte-order mark (a file saved as Latin-1 or
+        by a spreadsheet that adds a BOM), then well-formed CSV (the right number of fields,
+        balanced quotes); the other checks read the files, so a problem here stops the validation -#}
     {%- set problems = [] -%}
+    {%- for seed_name in seeds | sort -%}
+        {%- set path = seeds[seed_name].original_file_path -%}
+        {%- set encoding -%}
+            select
+                try(decode(content)) is null as is_not_utf8,
+                octet_length(content) = 0 as is_empty_file,
+                coalesce(left(try(decode(content)), 1) = chr(65279), false) as has_bom
+            from read_blob('{{ path }}')
+        {%- endset -%}
+        {%- set found = run_query(encoding).rows[0] -%}
+        {#- (not UTF-8: dbt itself stops while it parses the seeds, before this runs; `make build`
+            checks the encodings first, tools/publish.py, and names the file, line and column) -#}
+        {%- if found[0] -%}
+            {%- do problems.append(path ~ ': not UTF-8 text (a byte such as a Latin-1 accent): save the file as UTF-8') -%}
+        {%- elif found[1] -%}
+            {%- do problems.append(path ~ ': the file is empty (zero bytes): it needs at least its header line') -%}
+        {%- elif found[2] -%}
+            {%- do problems.append(path ~ ', line 1: the file begins with a byte-order mark (U+FEFF): save it as UTF-8 without BOM') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if problems | length > 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
+            ~ problems | join('\n  - ')
+        ) }}
+    {%- endif -%}
     {%- for seed_name in seeds | sort -%}
         {%- set path = seeds[seed_name].original_file_path -%}
         {%- set rejects_table = 'seed_rejects_' ~ loop.index -%}
@@ -76,6 +108,26 @@
         {%- set path = node.original_file_path -%}
         {%- set meta = node.config.meta or {} -%}
         {%- set rows = _seed_rows_sql(path) -%}
+
+        {#- 1a. the header against the columns the YAML declares, and rows where rows are needed -#}
+        {%- set header = _seed_header(path).split(',') | map('trim') | list -%}
+        {%- set declared = node.columns.keys() | list -%}
+        {%- for column in declared if column not in header -%}
+            {%- do problems.append(path ~ ', line 1, column ' ~ column ~ ': declared in the YAML but missing from the header') -%}
+        {%- endfor -%}
+        {%- for column in header if declared | length > 0 and column not in declared -%}
+            {%- do problems.append(path ~ ', line 1, column ' ~ column ~ ": in the header but not declared in the YAML (a misspelt or extra column)") -%}
+        {%- endfor -%}
+        {%- if not meta.get('may_be_empty', false) -%}
+            {%- set count_rows = run_query('select count(*) from ' ~ rows).rows[0][0] -%}
+            {%- if count_rows == 0 -%}
+                {%- do problems.append(path ~ ': no data row (only the header): an empty ' ~ seed_name ~ ' would publish nothing') -%}
+            {%- endif -%}
+        {%- endif -%}
+        {#- the checks below read the declared columns: a file whose header differs is reported above only -#}
+        {%- set header_ok = declared | length == 0 or (declared | reject('in', header) | list | length == 0
+            and header | reject('in', declared) | list | length == 0) -%}
+        {%- if header_ok -%}
 
         {#- 1. declared types -#}
         {%- for column, data_type in (node.config.column_types or {}).items() -%}
@@ -149,6 +201,29 @@
             {%- endif -%}
         {%- endfor -%}
 
+        {#- 4b. every code of a multi-valued cell (';'-separated) -#}
+        {%- for column, target in (meta.get('reference_lists', {})).items() -%}
+            {%- set target_seed, target_column = target.split('.') -%}
+            {%- set orphans -%}
+                select seed_row, code
+                from (
+                    select seed_row, trim(unnest(string_split("{{ column }}", ';'))) as code
+                    from {{ rows }}
+                    where nullif(trim("{{ column }}"), '') is not null
+                ) as codes
+                where code not in (
+                    select trim("{{ target_column }}")
+                    from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
+                    where "{{ target_column }}" is not null
+                )
+                order by seed_row
+                limit {{ max_examples }}
+            {%- endset -%}
+            {%- for r in run_query(orphans).rows -%}
+                {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ": code '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
+            {%- endfor -%}
+        {%- endfor -%}
+
         {#- 5. no cell begins or ends with white space: models read the seeds as loaded (a
             mapping seed has no staging view to trim it), so ' male' would miss every join;
             meta.white_space_kept names the columns whose white space is the value -#}
@@ -163,6 +238,7 @@
         {%- for r in run_query(untrimmed).rows -%}
             {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ r[1] ~ ": value '" ~ r[2] ~ "' begins or ends with white space") -%}
         {%- endfor -%}
+        {%- endif -%}
     {%- endfor -%}
 
     {%- if problems | length > 0 -%}
@@ -190,11 +266,16 @@
     read_csv over a seed file with its own header's column names, all as text, and no dialect
     sniffing (a malformed early row would defeat the sniffer): comma-separated, double quotes.
 -#}
-{% macro _read_seed_csv(path, options='') -%}
+{% macro _seed_header(path) -%}
     {%- set header_query -%}
         select trim(split_part(content, chr(10), 1), chr(13) || ' ') from read_text('{{ path }}')
     {%- endset -%}
-    {%- set header = run_query(header_query).rows[0][0] -%}
+    {{ return(run_query(header_query).rows[0][0]) }}
+{%- endmacro %}
+
+
+{% macro _read_seed_csv(path, options='') -%}
+    {%- set header = _seed_header(path) -%}
     read_csv(
         '{{ path }}',
         header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',

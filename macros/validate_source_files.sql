@@ -1,7 +1,7 @@
 {#-
     Checks every monitor export read in place (dbt sources whose tables carry meta.file_path)
-    before anything is built (run from on-run-start): the file exists, is valid UTF-8, and has
-    every column (CSV header) or key (JSON records) that the source's YAML declares. Any problem
+    before anything is built (run from on-run-start): the file exists, is valid UTF-8 without a
+    byte-order mark, and has every column (CSV header) or key (JSON records) that the source's YAML declares. Any problem
     stops the run with one line per problem naming the source, the file and the column, so a new
     vintage with another layout or encoding never reaches the warehouse.
 -#}
@@ -30,9 +30,11 @@
         {%- if found == 0 -%}
             {%- do problems.append(label ~ ': file not found') -%}
         {%- else -%}
-            {%- set utf8 = run_query("select try(decode(content)) is not null from read_blob('" ~ path ~ "')").columns[0].values()[0] -%}
-            {%- if not utf8 -%}
+            {%- set encoding = run_query("select try(decode(content)) is not null, coalesce(left(try(decode(content)), 1) = chr(65279), false) from read_blob('" ~ path ~ "')").rows[0] -%}
+            {%- if not encoding[0] -%}
                 {%- do problems.append(label ~ ': not valid UTF-8 (the staging models read the file as UTF-8)') -%}
+            {%- elif encoding[1] -%}
+                {%- do problems.append(label ~ ', line 1: the file begins with a byte-order mark (U+FEFF): the first column would not be found') -%}
             {%- else -%}
                 {%- if node.meta.get('file_format') == 'csv' -%}
                     {%- set header_sql -%}
@@ -45,9 +47,12 @@
                     {%- endset -%}
                 {%- endif -%}
                 {%- set present = run_query(header_sql).columns[0].values() | list -%}
-                {%- for column in expected if column not in present -%}
-                    {%- do problems.append(label ~ ": column '" ~ column ~ "' is missing (found: " ~ present | join(', ') ~ ")") -%}
-                {%- endfor -%}
+                {%- set missing = expected | reject('in', present) | list -%}
+                {%- if missing | length > 0 -%}
+                    {#- one line per file: a garbled header misses many columns at once -#}
+                    {%- do problems.append(label ~ ": column" ~ ("s " if missing | length > 1 else " ") ~ "'" ~ missing | join("', '")
+                        ~ "' missing from the header (found: " ~ present | join(', ') ~ ")") -%}
+                {%- endif -%}
             {%- endif -%}
         {%- endif -%}
     {%- endfor -%}

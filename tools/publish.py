@@ -21,6 +21,7 @@ The warehouse is $JSI_WAREHOUSE (default warehouse/jsi.duckdb).
 from __future__ import annotations
 
 import argparse
+import csv
 import fcntl
 import os
 import shutil
@@ -92,7 +93,45 @@ def publish(staging: Path, warehouse: Path, previous: Path) -> None:
     print(f"published {warehouse}")
 
 
+def not_utf8(path: Path) -> str | None:
+    """Where a CSV file is not UTF-8 text (file, line, column, the bytes), or None. dbt reads every
+    CSV under seeds/ as UTF-8 while it parses the project, before any check of ours can run, and
+    stops with a traceback that names no file: so the files are read here first."""
+    content = path.read_bytes()
+    try:
+        content.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        line_start = content.rfind(b"\n", 0, error.start) + 1
+        line_number = content.count(b"\n", 0, error.start) + 1
+        line_end = content.find(b"\n", error.start)
+        line = content[line_start: line_end if line_end != -1 else len(content)].decode("latin-1")
+        header = content[: content.find(b"\n")].decode("utf-8", errors="replace").strip().split(",")
+        fields = next(csv.reader([line]), [])
+        offset, column = error.start - line_start, "?"
+        position = 0
+        for index, field in enumerate(fields):  # the field that holds the byte (quotes ignored)
+            position += len(field) + 1
+            if offset < position:
+                column = header[index] if index < len(header) else f"field {index + 1}"
+                value = field
+                break
+        else:
+            value = line
+        return (f"{path.relative_to(PROJECT_ROOT)}, line {line_number}, column {column}: value '{value}' holds bytes "
+                f"that are not UTF-8 ({content[error.start:error.end].hex(' ')}, e.g. Latin-1): save the file as UTF-8")
+
+
+def check_encodings() -> None:
+    """Every CSV file under seeds/ (the seeds and the monitors' exports) is UTF-8, or nothing runs."""
+    problems = [found for path in sorted((PROJECT_ROOT / "seeds").rglob("*.csv")) if (found := not_utf8(path))]
+    if problems:
+        raise PublishError(f"Input validation failed ({len(problems)} problem(s)); nothing was loaded:\n  - "
+                           + "\n  - ".join(problems))
+
+
 def build(warehouse: Path, staging: Path) -> None:
+    check_encodings()
     if (PROJECT_ROOT / "packages.yml").exists() or (PROJECT_ROOT / "dependencies.yml").exists():
         dbt(["deps"], staging, warehouse)
     dbt(["build", "--fail-fast", "--no-partial-parse"], staging, warehouse)
@@ -103,6 +142,7 @@ def append(warehouse: Path, staging: Path) -> None:
         raise PublishError("set JSI_EXTERNAL_REGISTER to the register directory")
     if not warehouse.is_file():
         raise PublishError(f"no warehouse at {warehouse}: run make build first")
+    check_encodings()
     shutil.copyfile(warehouse, staging)
     watermark = subprocess.run([sys.executable, str(PROJECT_ROOT / "tools" / "load_batch_watermark.py"), str(staging)],
                                capture_output=True, text=True)

@@ -27,6 +27,23 @@ def add_stray_field(path: Path, line_number: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_bytes_in(path: Path, text: str, replacement: bytes) -> None:
+    """Replace the first occurrence of a text in a file with raw bytes (e.g. Latin-1)."""
+    content = path.read_bytes()
+    assert text.encode() in content
+    path.write_bytes(content.replace(text.encode(), replacement, 1))
+
+
+def drop_column(path: Path, column: str) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = [f for f in reader.fieldnames if f != column], list(reader)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -44,6 +61,30 @@ CASES = {
                       ["raw_incident_events.csv", "column event_id", "duplicate key value"]),
     # mapping seeds are read as loaded (no staging view trims them): a padded label would miss
     # every join, so it stops the build
+    # the file itself: its encoding, a byte-order mark, its header, an empty file (issue 28)
+    "latin1_bytes": (lambda root: write_bytes_in(root / EVENTS, "Almaty", "Alma\xe9ty".encode("latin-1")),
+                     ["raw_incident_events.csv", "line 2", "column city", "Almaéty", "not UTF-8"]),
+    "byte_order_mark": (lambda root: (root / EVENTS).write_bytes(b"\xef\xbb\xbf" + (root / EVENTS).read_bytes()),
+                        ["raw_incident_events.csv", "line 1", "byte-order mark"]),
+    "missing_column": (lambda root: drop_column(root / EVENTS, "city"),
+                       ["raw_incident_events.csv", "line 1", "column city", "missing from the header"]),
+    "zero_byte_seed": (lambda root: (root / "seeds/raw/raw_survey_responses.csv").write_bytes(b""),
+                       ["raw_survey_responses.csv", "empty (zero bytes)"]),
+    "header_only_seed": (lambda root: rewrite_seed(root / "seeds/raw/raw_survey_responses.csv", lambda rows: rows.clear()),
+                         ["raw_survey_responses.csv", "no data row"]),
+    # every code of a multi-valued cell, and countries against ISO 3166-1
+    "unknown_secondary_category": (lambda root: rewrite_cell(root / EVENTS, 2, "secondary_category_codes", "threat;alien_abduction"),
+                                   ["raw_incident_events.csv", "row 2", "column secondary_category_codes", "'alien_abduction'",
+                                    "vocab_incident_categories"]),
+    "unknown_country": (lambda root: rewrite_cell(root / EVENTS, 2, "event_country_code", "ZZ"),
+                        ["raw_incident_events.csv", "row 2", "column event_country_code", "'ZZ'", "ref_countries"]),
+    # a decision whose id is no record would withhold nobody: the build stops and names it
+    "mistyped_confidentiality_decision": (
+        lambda root: rewrite_seed(root / "seeds/reference/ref_confidentiality_decisions.csv", lambda rows: rows.append(
+            {"incident_victim_id": "KZ-2020-VI-9009", "subject": "victim", "confidentiality_level": "withhold_name",
+             "reason": "test: a mistyped id", "source_section": "", "source_locator": ""})),
+        ["every_decision_names_a_record", "ref_confidentiality_decisions.csv", "incident_victim_id=KZ-2020-VI-9009",
+         "would withhold nobody"]),
     "padded_label": (lambda root: rewrite_cell(root / "seeds/monitors/cpj/xwalk_cpj__sex.csv", 1, "sex", " male"),
                      ["xwalk_cpj__sex.csv", "row 1", "column sex", "' male'", "white space"]),
 }

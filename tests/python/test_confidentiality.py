@@ -150,7 +150,8 @@ def test_withheld_victims_reach_no_public_output(withheld_build, tmp_path):
     pages = [table, explorer.impunity(warehouse, everything), explorer.impunity_cases(warehouse, everything),
              explorer.source_comparison(warehouse, everything), explorer.reconciliation(warehouse, everything),
              explorer.sdg_summary(warehouse, everything)]
-    for event_id in table["Incident"].unique():
+    # the detail page of every incident of the country where the withheld victims are (a query each)
+    for event_id in table.loc[table["Country"] == "Kazakhstan", "Incident"].unique():
         pages += list(explorer.incident_detail(warehouse, event_id).values())
     for country, year in queries.periods(warehouse)[["country_code", "period_year"]].itertuples(index=False):
         pages += [queries.scorecard(warehouse, country, int(year)), queries.sdg_cells(warehouse, country, int(year)),

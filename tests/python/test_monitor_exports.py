@@ -114,6 +114,13 @@ def to_latin1(root: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
 
 
+def add_bom_to_a19(root: Path) -> None:
+    """The export saved by a spreadsheet that writes a byte-order mark (its vintage recorded)."""
+    path = root / A19
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    record_new_vintage(root, A19)
+
+
 def drop_cpj_column(root: Path) -> None:
     path = root / CPJ
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
@@ -134,7 +141,8 @@ CASES = {
         "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field typeOfDeath", "value 'Poisoning'", "add it to seeds/monitors/cpj/xwalk_cpj__type_of_death.csv",
     ]),
     "latin1_file": (to_latin1, ["Source file validation failed", str(A19), "not valid UTF-8"]),
-    "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' is missing"]),
+    "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' missing from the header"]),
+    "byte_order_mark": (add_bom_to_a19, ["Source file validation failed", str(A19), "line 1", "byte-order mark"]),
 }
 
 
