@@ -6,13 +6,17 @@ Run with Superset's own interpreter (.venv-superset/bin/python), as `make supers
         --home target/superset [--serve 8088]
 
 1. Builds the import bundle: the YAML of superset/assets/ with the warehouse registered read-only
-   (an absolute duckdb:/// URI with access_mode=read_only) and each dataset's columns taken from
+   and without access to any other file (an absolute duckdb:/// URI whose DuckDB settings say
+   read_only, enable_external_access=false and lock_configuration=true) and each dataset's columns taken from
    the dbt contract of its model (name, type, description), so Superset shows the dbt docs and a
    column renamed in dbt cannot drift silently: a dataset whose model is missing stops the setup.
    A dataset's `column_labels` (column -> the heading people see) and `calculated_columns` (a
    label computed from a code column) come from its YAML; a label for a column the model lacks
-   stops the setup too.
-2. Creates or upgrades Superset's metadata database in --home, the admin user, the roles, and
+   stops the setup too. A dataset reads a table of the public schema (where the confidentiality
+   rule is applied) or one of the aggregates of AGGREGATES; any other stops the setup.
+2. Creates or upgrades Superset's metadata database in --home, the roles (without SQL Lab,
+   superset_config.py), the admin user with its password (JSI_SUPERSET_PASSWORD, or one generated
+   and kept in --home/admin_password, readable by its owner only), and
    imports the bundle as assets (overwriting the database, datasets, charts and dashboard of an
    earlier import, matched by UUID; `superset import-dashboards` would keep old charts and datasets).
 3. With --serve PORT, starts Superset (gunicorn) on 127.0.0.1:PORT in the foreground.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import subprocess
 import sys
 import zipfile
@@ -41,9 +46,62 @@ class SetupError(Exception):
     """A problem with the assets, the manifest or the warehouse, said in one sentence."""
 
 
+# DuckDB settings of every connection Superset opens to the warehouse. duckdb-engine passes the
+# URI's query to duckdb.connect(config=...), so they hold from the connection's first statement:
+# the file is read-only; no other file can be read, written or attached and no extension installed
+# or loaded (read_text, read_csv, COPY ... TO, ATTACH, INSTALL: "file system operations are
+# disabled by configuration"); and no statement can change a setting back (SET is refused).
+DUCKDB_SETTINGS = {
+    "access_mode": "read_only",
+    "enable_external_access": "false",
+    "autoinstall_known_extensions": "false",
+    "autoload_known_extensions": "false",
+    "lock_configuration": "true",
+}
+
+
 def warehouse_uri(warehouse: Path) -> str:
-    """The SQLAlchemy URI of the warehouse for duckdb-engine, read-only."""
-    return f"duckdb:///{warehouse.resolve()}?access_mode=read_only"
+    """The SQLAlchemy URI of the warehouse for duckdb-engine: read-only, no file access."""
+    return f"duckdb:///{warehouse.resolve()}?" + "&".join(f"{key}={value}" for key, value in DUCKDB_SETTINGS.items())
+
+
+# A dataset reads the public schema, where the confidentiality rule is applied (a withheld name,
+# summary or locator reads withheld): public.incident_register, public.indicator_scorecard, ...
+PUBLIC_SCHEMA = "public"
+# ... or one of these aggregates of marts, which the rule need not cover: counts by country,
+# period and a vocabulary's codes and labels, with no name, no key of a person, no free text. The
+# columns listed were read for that; a column the model gains later stops the setup until someone
+# has read it too and added it here.
+AGGREGATES = {
+    ("marts", "incidents_monthly"): {
+        "reason": "incident records and victims per country, period, month and category: counts only",
+        "columns": {"country_code", "country_name", "period_year", "month_start_date", "month_label", "category_code",
+                    "category_name", "incident_count", "victim_count", "female_victim_count", "male_victim_count",
+                    "unknown_sex_victim_count", "not_a_person_victim_count"},
+    },
+    ("marts", "sdg_16_10_1"): {
+        "reason": "SDG 16.10.1 persons per country, period, type, victim group, sex and perpetrator status: counts only",
+        "columns": {"country_code", "country_name", "period_year", "sdg_violation_code", "sdg_violation_name",
+                    "is_sdg_16_10_1_violation", "sdg_victim_group", "sdg_victim_group_name", "sdg_sex", "sdg_sex_name",
+                    "sdg_perpetrator_status", "sdg_perpetrator_status_name", "verified_victims", "verified_incidents",
+                    "verified_victim_appearances", "undated_verified_victims"},
+    },
+}
+
+
+def check_dataset_source(schema: str, table: str, columns: list[dict]) -> None:
+    """Stop the setup for a dataset that reads outside the public schema, unless it is an aggregate
+    of AGGREGATES whose columns are all among those read for it."""
+    if schema == PUBLIC_SCHEMA:
+        return
+    aggregate = AGGREGATES.get((schema, table))
+    if aggregate is None:
+        raise SetupError(f"the dataset {schema}.{table} reads outside the public schema, where the confidentiality rule "
+                         f"is not applied: read {PUBLIC_SCHEMA}.{table} or an aggregate of AGGREGATES in setup_superset.py")
+    unread = sorted({c["column_name"] for c in columns} - aggregate["columns"])
+    if unread:
+        raise SetupError(f"the aggregate {schema}.{table} has columns no one has checked for names or free text: "
+                         f"{', '.join(unread)} (check them, then add them to AGGREGATES in setup_superset.py)")
 
 
 def column_label(name: str) -> str:
@@ -126,7 +184,9 @@ def bundle_files(warehouse: Path, manifest: dict, assets: Path = ASSETS) -> dict
         if relative.startswith("databases/"):
             config["sqlalchemy_uri"] = warehouse_uri(warehouse)
         elif relative.startswith("datasets/"):
-            config["columns"] = dataset_columns(config, model_columns(manifest, config["schema"], config["table_name"]))
+            columns = model_columns(manifest, config["schema"], config["table_name"])
+            check_dataset_source(config["schema"], config["table_name"], columns)
+            config["columns"] = dataset_columns(config, columns)
             names = {c["column_name"] for c in config["columns"]}
             if config.get("main_dttm_col") and config["main_dttm_col"] not in names:
                 raise SetupError(f"{relative}: main_dttm_col {config['main_dttm_col']} is not a column of the model")
@@ -142,9 +202,12 @@ def write_bundle(files: dict[str, str], out: Path) -> Path:
     return out
 
 
-# Run by Superset's interpreter in its app context: import the bundle, overwriting every asset.
+# Run by Superset's interpreter in its app context: the admin user with its password (from the
+# environment, never the command line, which other users can read), then the bundle, overwriting
+# every asset. An existing user gets the password anew, so a home set up with another one (the
+# admin/admin of earlier versions) has it no more.
 IMPORT_ASSETS = """
-import sys, zipfile
+import os, sys, zipfile
 from superset.app import create_app
 app = create_app()
 with app.app_context():
@@ -152,11 +215,42 @@ with app.app_context():
     from superset.commands.importers.v1.assets import ImportAssetsCommand
     from superset.commands.importers.v1.utils import get_contents_from_bundle
     from superset.utils.core import override_user
+    name, password = sys.argv[2], os.environ["JSI_SUPERSET_PASSWORD"]
+    user = security_manager.find_user(username=name)
+    if user is None:
+        user = security_manager.add_user(name, "JSI", "Analyst", f"{name}@localhost",
+                                         security_manager.find_role("Admin"), password=password)
+        if not user:
+            sys.exit(f"could not create the user {name}")
+    else:
+        security_manager.reset_password(user.id, password)
     with zipfile.ZipFile(sys.argv[1]) as bundle:
         contents = get_contents_from_bundle(bundle)
-    with override_user(security_manager.find_user(username=sys.argv[2])):
+    with override_user(user):
         ImportAssetsCommand(contents).run()
 """
+PASSWORD_FILE = "admin_password"
+MIN_PASSWORD_LENGTH = 12
+
+
+def admin_password(home: Path, given: str | None) -> tuple[str, bool]:
+    """The admin's password and whether it was generated now. A given one (JSI_SUPERSET_PASSWORD)
+    must have MIN_PASSWORD_LENGTH characters and is kept nowhere (a generated one of an earlier run
+    is removed). Otherwise the one generated for this home, or a new random one, written to
+    home/admin_password created with mode 600 (readable by its owner only)."""
+    path = home / PASSWORD_FILE
+    if given:
+        if len(given) < MIN_PASSWORD_LENGTH:
+            raise SetupError(f"JSI_SUPERSET_PASSWORD has fewer than {MIN_PASSWORD_LENGTH} characters")
+        path.unlink(missing_ok=True)
+        return given, False
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip(), False
+    password = secrets.token_urlsafe(18)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(password + "\n")
+    return password, True
 
 
 def superset_env(home: Path) -> dict[str, str]:
@@ -173,15 +267,16 @@ def superset_env(home: Path) -> dict[str, str]:
     return env
 
 
-def superset(args: list[str], home: Path, command: list[str] | None = None) -> None:
+def superset(args: list[str], home: Path, command: list[str] | None = None, env: dict[str, str] | None = None) -> None:
     """Run one `superset` command (or `command`) with the project's configuration; stop on failure."""
     command = command or [str(Path(sys.executable).parent / "superset"), *args]
-    result = subprocess.run(command, env=superset_env(home), capture_output=True, text=True)
+    result = subprocess.run(command, env=superset_env(home) | (env or {}), capture_output=True, text=True)
     if result.returncode != 0:
         raise SetupError(f"`superset {' '.join(args[:2])}` failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
 
 
 def set_up(warehouse: Path, manifest_path: Path, home: Path, user: str, password: str, assets: Path = ASSETS) -> Path:
+    """Superset in `home` with the assets imported and `user` an admin whose password is `password`."""
     if not warehouse.is_file():
         raise SetupError(f"no warehouse at {warehouse}: run make build")
     if not manifest_path.is_file():
@@ -190,10 +285,9 @@ def set_up(warehouse: Path, manifest_path: Path, home: Path, user: str, password
     home.mkdir(parents=True, exist_ok=True)
     bundle = write_bundle(bundle_files(warehouse, manifest, assets), home / "jsi_superset_bundle.zip")
     superset(["db", "upgrade"], home)
-    superset(["fab", "create-admin", "--username", user, "--firstname", "JSI", "--lastname", "Analyst",
-              "--email", f"{user}@localhost", "--password", password], home)
     superset(["init"], home)
-    superset(["import", "assets"], home, command=[sys.executable, "-c", IMPORT_ASSETS, str(bundle), user])
+    superset(["import", "assets"], home, command=[sys.executable, "-c", IMPORT_ASSETS, str(bundle), user],
+             env={"JSI_SUPERSET_PASSWORD": password})
     return bundle
 
 
@@ -211,13 +305,22 @@ def main() -> int:
     parser.add_argument("--manifest", type=Path, required=True)
     parser.add_argument("--home", type=Path, required=True, help="Superset's metadata database and secret key")
     parser.add_argument("--user", default=os.environ.get("JSI_SUPERSET_USER", "admin"))
-    parser.add_argument("--password", default=os.environ.get("JSI_SUPERSET_PASSWORD", "admin"))
     parser.add_argument("--assets", type=Path, default=ASSETS, help="the asset YAML to import (default superset/assets)")
     parser.add_argument("--serve", type=int, metavar="PORT", help="then serve Superset on 127.0.0.1:PORT")
     args = parser.parse_args()
     home = args.home.resolve()
     try:
-        bundle = set_up(args.warehouse, args.manifest, home, args.user, args.password, args.assets)
+        # the home holds the metadata database (password hashes), the secret key and the password
+        home.mkdir(parents=True, exist_ok=True)
+        home.chmod(0o700)
+        password, generated = admin_password(home, os.environ.get("JSI_SUPERSET_PASSWORD"))
+        if generated:  # said once, when made; later runs point to the file
+            print(f"superset: user {args.user}, generated password {password} (kept in {home / PASSWORD_FILE}, mode 600)")
+        elif os.environ.get("JSI_SUPERSET_PASSWORD"):
+            print(f"superset: user {args.user}, the password of JSI_SUPERSET_PASSWORD")
+        else:
+            print(f"superset: user {args.user}, password in {home / PASSWORD_FILE}")
+        bundle = set_up(args.warehouse, args.manifest, home, args.user, password, args.assets)
     except SetupError as error:
         print(f"superset setup: {error}", file=sys.stderr)
         return 1

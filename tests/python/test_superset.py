@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import duckdb
@@ -63,16 +64,62 @@ def of_kind(bundle: dict[str, dict], kind: str) -> dict[str, dict]:
     return {config["uuid"]: config for name, config in bundle.items() if name.startswith(f"{kind}/")}
 
 
-def test_the_warehouse_is_registered_read_only_by_its_absolute_path(bundle, built_project):
+def uri_settings(uri: str) -> tuple[str, dict[str, str]]:
+    """The database file and the DuckDB settings of a duckdb:/// URI, as duckdb-engine reads them
+    (the query becomes duckdb.connect's config)."""
+    parts = urllib.parse.urlsplit(uri)
+    assert parts.scheme == "duckdb"
+    return parts.path[1:], dict(urllib.parse.parse_qsl(parts.query))
+
+
+def test_the_warehouse_is_registered_read_only_by_its_absolute_path_without_file_access(bundle, built_project):
     _, warehouse = built_project
     (database,) = of_kind(bundle, "databases").values()
-    assert database["sqlalchemy_uri"] == f"duckdb:///{warehouse.resolve()}?access_mode=read_only"
+    path, settings = uri_settings(database["sqlalchemy_uri"])
+    assert path == str(warehouse.resolve())
+    assert settings["access_mode"] == "read_only"
+    assert settings["enable_external_access"] == "false" and settings["lock_configuration"] == "true"
     assert database["allow_dml"] is False and database["allow_csv_upload"] is False
+    assert database["expose_in_sqllab"] is False, "not in SQL Lab"
+    assert database["extra"]["allows_virtual_table_explore"] is False, "no dataset written in SQL"
+
+
+# What the locked connection must refuse: reading, writing and attaching another file, loading an
+# extension, turning the setting back on, writing the warehouse.
+FORBIDDEN = {
+    "read a local file": "select * from read_text('/etc/hostname')",
+    "read a CSV file": "select * from read_csv('/etc/passwd')",
+    "write a file": "copy (select 42) to '{out}'",
+    "attach another database": "attach '{out}.duckdb' as other",
+    "load an extension": "load httpfs",
+    "turn file access back on": "set enable_external_access = true",
+    "write the warehouse": "create table public.intruder (a integer)",
+}
+
+
+def test_the_locked_connection_refuses_files_and_writes(bundle, tmp_path):
+    """duckdb.connect with the URI's settings, as duckdb-engine opens Superset's connections: every
+    statement of FORBIDDEN fails and writes nothing, while the published tables read. Without the
+    settings the same file reads /etc/hostname, so the check can fail."""
+    (database,) = of_kind(bundle, "databases").values()
+    path, settings = uri_settings(database["sqlalchemy_uri"])
+    out = tmp_path / "leak.csv"
+    with duckdb.connect(path, read_only=True) as open_connection:
+        assert open_connection.execute("select count(*) from read_text('/etc/hostname')").fetchone() == (1,)
+    with duckdb.connect(path, config=settings) as con:
+        (rows,) = con.execute("select count(*) from public.incident_register").fetchone()
+        assert rows > 0
+        for what, sql in FORBIDDEN.items():
+            with pytest.raises(duckdb.Error):
+                con.execute(sql.format(out=out))
+                pytest.fail(f"the connection could {what}")
+    assert not out.exists() and not Path(f"{out}.duckdb").exists()
 
 
 def test_each_dataset_has_the_columns_of_its_dbt_contract(bundle, manifest):
     datasets = of_kind(bundle, "datasets")
-    assert {d["table_name"] for d in datasets.values()} >= {"indicator_scorecard", "incidents_monthly", "sdg_16_10_1", "incident_register"}
+    assert {(d["schema"], d["table_name"]) for d in datasets.values()} >= {
+        ("public", "indicator_scorecard"), ("marts", "incidents_monthly"), ("marts", "sdg_16_10_1"), ("public", "incident_register")}
     models = {(n["schema"], n["alias"]): n for n in manifest["nodes"].values() if n["resource_type"] == "model"}
     for dataset in datasets.values():
         model = models[(dataset["schema"], dataset["table_name"])]
@@ -121,8 +168,70 @@ def test_charts_and_dashboard_reference_only_what_the_bundle_holds(bundle):
     for native_filter in dashboard["metadata"]["native_filter_configuration"]:
         (target,) = native_filter["targets"]
         column = target["column"]["name"]
-        # the filter narrows every chart, so every dataset must have its column
-        assert all(column in {c["column_name"] for c in d["columns"]} for d in datasets.values()), column
+        # the filter narrows every chart, so the dataset of every chart must have its column
+        read = {chart["dataset_uuid"] for chart in charts.values()}
+        assert all(column in {c["column_name"] for c in datasets[uuid]["columns"]} for uuid in read), column
+
+
+def test_every_dataset_reads_the_public_schema_or_a_checked_aggregate(bundle, manifest):
+    """The public schema has the confidentiality rule applied; an aggregate of marts is allowed only
+    by name (setup_superset.AGGREGATES), and only with the columns checked for it, which hold no
+    name, no person's key and no free text: none is a column that public.incident_register or
+    public.indicator_scorecard withholds."""
+    withheld_texts = {"victim_name", "victim_label", "victim_key", "event_summary", "perpetrator_description",
+                      "source_record_locator", "finding", "headline_description", "headline_stated_as",
+                      "headline_source_locator"}
+    for dataset in of_kind(bundle, "datasets").values():
+        where = (dataset["schema"], dataset["table_name"])
+        if dataset["schema"] != "public":
+            assert where in setup_superset.AGGREGATES, where
+            assert not {c["column_name"] for c in dataset["columns"]} & withheld_texts, where
+    public = {n["alias"]: set(n["columns"]) for n in manifest["nodes"].values() if n.get("schema") == "public"}
+    assert withheld_texts <= public["incident_register"] | public["indicator_scorecard"], "the list names real columns"
+
+
+def copy_assets(tmp_path: Path) -> Path:
+    assets = tmp_path / "assets"
+    shutil.copytree(ASSETS, assets)
+    return assets
+
+
+def test_a_dataset_outside_the_public_schema_stops_the_setup(manifest, built_project, tmp_path):
+    _, warehouse = built_project
+    assets = copy_assets(tmp_path)
+    register = assets / "datasets" / "jsi_warehouse" / "incident_register.yaml"
+    config = load(register)
+    config["schema"] = "marts"
+    register.write_text(yaml.safe_dump(config), encoding="utf-8")
+    with pytest.raises(setup_superset.SetupError, match=r"the dataset marts\.incident_register reads outside the public schema"):
+        setup_superset.bundle_files(warehouse, manifest, assets)
+
+
+def test_an_aggregate_with_an_unchecked_column_stops_the_setup(manifest, built_project):
+    """A column an allowed aggregate gains (here a summary) stops the setup until it is checked."""
+    _, warehouse = built_project
+    broken = copy.deepcopy(manifest)
+    node = next(n for n in broken["nodes"].values() if n.get("alias") == "incidents_monthly")
+    node["columns"]["event_summary"] = {"name": "event_summary", "data_type": "string", "description": "a summary"}
+    with pytest.raises(setup_superset.SetupError, match=r"marts\.incidents_monthly has columns no one has checked .*: event_summary"):
+        setup_superset.bundle_files(warehouse, broken)
+
+
+def test_the_admin_password_is_given_or_generated_and_kept_for_its_owner_only(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with pytest.raises(setup_superset.SetupError, match="fewer than 12 characters"):
+        setup_superset.admin_password(home, "admin")
+    first, generated = setup_superset.admin_password(home, None)
+    kept = home / setup_superset.PASSWORD_FILE
+    assert generated and len(first) >= 20 and first != "admin"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert kept.read_text().strip() == first
+    assert setup_superset.admin_password(home, None) == (first, False), "the next run keeps it and says it no more"
+    other, _ = setup_superset.admin_password(tmp_path, None)
+    assert other != first, "random, one per home"
+    assert setup_superset.admin_password(home, "a given passphrase") == ("a given passphrase", False)
+    assert not kept.exists(), "a given password replaces the generated one, which is then wrong"
 
 
 SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -234,13 +343,20 @@ def superset_missing() -> str | None:
 
 
 def dashboard_defaults() -> tuple[str, int]:
-    """The country and period the dashboard opens on, as its native filters say."""
+    """The country (its name) and period the dashboard opens on, as its native filters say."""
     dashboard = load(ASSETS / "dashboards" / "jsi_overview.yaml")
     value = {
         f["targets"][0]["column"]["name"]: f["defaultDataMask"]["filterState"]["value"][0]
         for f in dashboard["metadata"]["native_filter_configuration"]
     }
-    return value["country_code"], value["period_year"]
+    return value["country_name"], value["period_year"]
+
+
+def country_code(warehouse: Path, name: str) -> str:
+    """The ISO code of a country the page names, from the warehouse's dimension."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        (code,) = con.execute("select country_code from core.dim_countries where country_name = ?", [name]).fetchone()
+    return code
 
 
 # The big numbers, by chart name, in the order of the dashboard's first row.
@@ -354,9 +470,11 @@ def page_headers(page) -> list[str]:
         + '.subheader-line, .dashboard-chart text, [data-test-chart-name]')].map(e => e.innerText || e.textContent)""")
 
 
-def check_the_page(page, warehouse: Path, country: str, year: int) -> None:
+def check_the_page(page, warehouse: Path, country_name: str, year: int) -> None:
     """Every number of the headline row and of the pivot equals its warehouse cell, the pivot's grand
-    total equals the headline it sits under, and no raw field name shows."""
+    total equals the headline it sits under, the country filter shows the country's name and its ISO
+    code shows nowhere, and no raw field name shows."""
+    country = country_code(warehouse, country_name)
     headlines = expected_headlines(warehouse, country, year)
     assert settled(page, read_big_numbers) == headlines, f"{country} {year}"
     pivot = settled(page, read_pivot)
@@ -366,6 +484,9 @@ def check_the_page(page, warehouse: Path, country: str, year: int) -> None:
     assert not shown, f"raw field names on the page: {shown}"
     body = page.locator("#app").inner_text()
     assert not SNAKE_CASE.findall(body), f"codes on the page: {sorted(set(SNAKE_CASE.findall(body)))}"
+    chosen = page.locator('[data-test="form-item-value"]:near(:text("Country"))').first.inner_text()
+    assert country_name in chosen, f"the country filter shows {chosen!r}"
+    assert not re.search(rf"\b{country}\b", body), f"the ISO code {country} is on the page"
 
 
 def pick(page, filter_name: str, value: str) -> None:
@@ -389,6 +510,76 @@ def process_tree(pid: int) -> list[int]:
     return pids
 
 
+def log_in(page, url: str, password: str) -> None:
+    page.goto(f"{url}/login/")
+    page.fill("#username", "admin")
+    page.fill("#password", password)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+
+
+# Run by Superset's interpreter in the test's home: the engine Superset builds for the JSI database
+# from its stored URI, as every chart query uses it. Prints one JSON line: what each statement did.
+SUPERSET_ENGINE_PROBE = """
+import json, sys
+from superset.app import create_app
+app = create_app()
+with app.app_context():
+    from sqlalchemy import text
+    from superset.extensions import db
+    from superset.models.core import Database
+    database = db.session.query(Database).filter_by(database_name="JSI warehouse").one()
+    outcome = {"expose_in_sqllab": database.expose_in_sqllab}
+    for name, sql in json.loads(sys.argv[1]).items():
+        try:
+            with database.get_sqla_engine() as engine, engine.connect() as connection:
+                outcome[name] = ["ok", [list(row) for row in connection.execute(text(sql)).fetchall()]]
+        except Exception as error:
+            outcome[name] = ["refused", str(error).splitlines()[0]]
+    print(json.dumps(outcome))
+"""
+
+
+def check_the_connection_superset_opens(home: Path, warehouse: Path) -> None:
+    """Through the SQLAlchemy engine Superset builds for the imported database: the published tables
+    read (as many rows as DuckDB counts), every statement of FORBIDDEN is refused, nothing written."""
+    out = home.parent / "superset_leak.csv"
+    statements = {"count": "select count(*) from public.incident_register"}
+    statements |= {what: sql.format(out=out) for what, sql in FORBIDDEN.items()}
+    result = subprocess.run([str(SUPERSET_PYTHON), "-c", SUPERSET_ENGINE_PROBE, json.dumps(statements)],
+                            env=setup_superset.superset_env(home), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        (rows,) = con.execute("select count(*) from public.incident_register").fetchone()
+    assert outcome["count"] == ["ok", [[rows]]]
+    assert outcome["expose_in_sqllab"] is False
+    for what in FORBIDDEN:
+        assert outcome[what][0] == "refused", f"Superset's connection could {what}: {outcome[what]}"
+    assert "disabled by configuration" in outcome["read a local file"][1]
+    assert not out.exists()
+
+
+def check_sql_lab_is_closed(page, url: str) -> None:
+    """Logged in as the admin: SQL Lab's page and its API answer no (403 or a redirect away), with
+    a valid CSRF token, so the refusal is the permission's; no database is offered to SQL Lab."""
+    token = page.request.get(f"{url}/api/v1/security/csrf_token/").json()["result"]
+    databases = page.request.get(f"{url}/api/v1/database/").json()["result"]
+    (jsi,) = [d for d in databases if d["database_name"] == "JSI warehouse"]
+    assert jsi["expose_in_sqllab"] is False
+    execute = page.request.post(f"{url}/api/v1/sqllab/execute/", headers={"X-CSRFToken": token, "Referer": url},
+                                data={"database_id": jsi["id"], "sql": "select * from read_text('/etc/hostname')",
+                                      "runAsync": False, "schema": "public"})
+    assert execute.status == 403, (execute.status, execute.text()[:500])
+    editor = page.request.get(f"{url}/sqllab/", max_redirects=0)
+    assert editor.status in (302, 403), editor.status
+    page.goto(f"{url}/superset/welcome/")
+    page.get_by_text("Dashboards", exact=True).first.wait_for(timeout=60_000)
+    texts = set(page.evaluate("() => [...document.querySelectorAll('body *')].map(e => (e.innerText || '').trim())"))
+    assert {"Dashboards", "Charts", "Datasets"} <= texts, "the menu was read"
+    assert not {"SQL", "SQL Lab", "SQL Editor"} & texts, "no SQL menu"
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no {CHROMIUM}: apt-get install chromium")
 @pytest.mark.skipif(superset_missing() is not None, reason=str(superset_missing()))
 def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(published_copy, manifest, tmp_path):
@@ -400,7 +591,7 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
     home, log = tmp_path / "superset", tmp_path / "superset.log"
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    password = "jsi-test-password"
+    env = {k: v for k, v in os.environ.items() if k != "JSI_SUPERSET_PASSWORD"}  # the setup generates one
     command = [str(SUPERSET_PYTHON), str(PROJECT_ROOT / "superset" / "setup_superset.py"), "--warehouse", str(warehouse),
                "--manifest", str(manifest_path), "--home", str(home), "--serve", str(port)]
     # An earlier import into the same home (an older pivot that adds the non-SDG row, an older
@@ -415,24 +606,30 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
     config = load(old_headline)
     config["slice_name"] = "Incidents of the period"
     old_headline.write_text(yaml.safe_dump(config), encoding="utf-8")
-    earlier = subprocess.run([*command[:-2], "--assets", str(old_assets)], env=dict(os.environ, JSI_SUPERSET_PASSWORD=password),
-                             capture_output=True, text=True, timeout=600)
+    earlier = subprocess.run([*command[:-2], "--assets", str(old_assets)], env=env, capture_output=True, text=True, timeout=600)
     assert earlier.returncode == 0, earlier.stdout[-3000:] + earlier.stderr[-3000:]
+    # the first setup generated the admin's password, said it once and kept it for its owner only
+    kept = home / setup_superset.PASSWORD_FILE
+    password = kept.read_text().strip()
+    assert kept.stat().st_mode & 0o777 == 0o600 and (home / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert f"generated password {password}" in earlier.stdout
     started = time.monotonic()
     with log.open("w") as output:
-        server = subprocess.Popen(command, env=dict(os.environ, JSI_SUPERSET_PASSWORD=password),
-                                  stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_until_healthy("superset", f"{url}/health", b"OK", server, log, timeout=180)
         print(f"superset set up and serving after {time.monotonic() - started:.0f} s")
+        assert password not in log.read_text(), "the second setup does not say the password again"
+        assert kept.read_text().strip() == password
+        check_the_connection_superset_opens(home, warehouse)
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 1600, "height": 1400})
-            page.goto(f"{url}/login/")
-            page.fill("#username", "admin")
-            page.fill("#password", password)
-            page.keyboard.press("Enter")
+            log_in(page, url, "admin")  # the password of earlier versions
+            assert page.request.get(f"{url}/api/v1/me/").status == 401, "admin/admin logs in"
+            log_in(page, url, password)
             page.wait_for_url("**/superset/welcome/**", timeout=60_000)
+            check_sql_lab_is_closed(page, url)
 
             page.goto(f"{url}/superset/dashboard/{DASHBOARD_SLUG}/")
             country, year = dashboard_defaults()
@@ -441,12 +638,12 @@ def test_superset_dashboard_shows_the_warehouse_and_survives_a_republish(publish
             check_the_page(page, warehouse, country, year)
             assert screenshot(page, "superset_dashboard.png").stat().st_size > 0
 
-            # Mexico 2016 (two sources, Article 19 and CPJ), picked in the filter bar: the headline
-            # counts records and says so; the SDG numbers are the marts' again
-            pick(page, "Country", "MX")
+            # Mexico 2016 (two sources, Article 19 and CPJ), picked by its name in the filter bar:
+            # the headline counts records and says so; the SDG numbers are the marts' again
+            pick(page, "Country", "Mexico")
             pick(page, "Period", "2016")
             page.get_by_role("button", name="Apply filters").click()
-            check_the_page(page, warehouse, "MX", 2016)
+            check_the_page(page, warehouse, "Mexico", 2016)
             page.evaluate("() => window.scrollTo(0, 0)")  # applying scrolled the page; charts redraw
             settled(page, read_big_numbers)
             screenshot(page, "superset_dashboard_mx_2016.png")

@@ -28,6 +28,12 @@ categories as (
 
 ),
 
+countries as (
+
+    select * from {{ ref('dim_countries') }}
+
+),
+
 period_incidents as (
 
     select * from incidents
@@ -122,6 +128,7 @@ final as (
 
     select
         months.country_code,
+        countries.country_name,
         months.period_year,
         months.month_start_date,
         coalesce({{ format_date('months.month_start_date', 'month') }}, 'month unknown') as month_label,
@@ -149,6 +156,8 @@ final as (
             and months.month_start_date is not distinct from victim_counts.month_start_date
     left join categories
         on months.category_code = categories.category_code
+    left join countries
+        on months.country_code = countries.country_code
 
 )
 

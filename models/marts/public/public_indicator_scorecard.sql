@@ -2,7 +2,8 @@
 -- The indicator scorecard as it may be published (schema public): marts.indicator_scorecard with
 -- the confidentiality rule applied to its texts. An indicator whose finding, or whose headline
 -- figure's description, wording or locator, names a withheld person (withheld_names) keeps its
--- status and numbers; those texts read withheld. The pages read this table.
+-- status and numbers; those texts read withheld. The country's name is beside its code (dim_countries), as pages
+-- show it. The pages and Superset read this table.
 with
 
 scorecard as (
@@ -14,6 +15,12 @@ scorecard as (
 withheld_names as (
 
     select * from {{ ref('withheld_names') }}
+
+),
+
+countries as (
+
+    select * from {{ ref('dim_countries') }}
 
 ),
 
@@ -37,6 +44,7 @@ final as (
 
     select
         scorecard.country_code,
+        countries.country_name,
         scorecard.period_year,
         scorecard.indicator_code,
         scorecard.category_code,
@@ -79,6 +87,8 @@ final as (
             scorecard.country_code = withheld_indicators.country_code
             and scorecard.period_year = withheld_indicators.period_year
             and scorecard.indicator_code = withheld_indicators.indicator_code
+    left join countries
+        on scorecard.country_code = countries.country_code
 
 )
 

@@ -7,32 +7,10 @@
 -- cells is in both): sdg_16_10_1_by_type gives each type's totals.
 with
 
-assessments as (
-
-    select * from {{ ref('stg_assessment__assessment_sources') }}
-
-),
-
-incidents as (
-
-    select * from {{ ref('fct_incidents') }}
-
-),
-
--- every country-period an assessment covers or any source records an incident in
+-- every country-period an assessment covers or any source records an incident in, with its name
 periods as (
 
-    select
-        assessments.country_code,
-        assessments.period_year
-    from assessments
-
-    union
-
-    select
-        incidents.country_code,
-        incidents.period_year
-    from incidents
+    select * from {{ ref('sdg_16_10_1_periods') }}
 
 ),
 
@@ -82,6 +60,7 @@ grid as (
 
     select
         periods.country_code,
+        periods.country_name,
         periods.period_year,
         sdg_violation_types.sdg_violation_code,
         sdg_violation_types.sdg_violation_name,
@@ -122,6 +101,7 @@ final as (
 
     select
         grid.country_code,
+        grid.country_name,
         grid.period_year,
         grid.sdg_violation_code,
         grid.sdg_violation_name,
