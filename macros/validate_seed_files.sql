@@ -177,51 +177,39 @@
             {%- endfor -%}
         {%- endif -%}
 
-        {#- 4. references to vocabularies and other seeds -#}
+        {#- 4. references to vocabularies and other seeds: a cell's value (meta.references), or each
+            code of a ';'-separated cell (meta.reference_lists) -#}
+        {%- set references = [] -%}
         {%- for column, target in (meta.get('references', {})).items() -%}
+            {%- do references.append((column, target, 'value', 'trim("' ~ column ~ '")')) -%}
+        {%- endfor -%}
+        {%- for column, target in (meta.get('reference_lists', {})).items() -%}
+            {%- do references.append((column, target, 'code', 'trim(unnest(string_split("' ~ column ~ '", \';\')))')) -%}
+        {%- endfor -%}
+        {%- for column, target, word, codes in references -%}
             {%- set target_seed, target_column = target.split('.') -%}
             {%- if target_seed not in seeds -%}
                 {%- do problems.append(path ~ ', column ' ~ column ~ ": references unknown seed '" ~ target_seed ~ "'") -%}
             {%- else -%}
                 {%- set orphans -%}
-                    select seed_row, "{{ column }}" as value
-                    from {{ rows }}
-                    where nullif(trim("{{ column }}"), '') is not null
-                      and trim("{{ column }}") not in (
-                          select trim("{{ target_column }}")
-                          from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
-                          where "{{ target_column }}" is not null
-                      )
+                    select seed_row, code
+                    from (
+                        select seed_row, {{ codes }} as code
+                        from {{ rows }}
+                        where nullif(trim("{{ column }}"), '') is not null
+                    ) as cells
+                    where code not in (
+                        select trim("{{ target_column }}")
+                        from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
+                        where "{{ target_column }}" is not null
+                    )
                     order by seed_row
                     limit {{ max_examples }}
                 {%- endset -%}
                 {%- for r in run_query(orphans).rows -%}
-                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ": value '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
+                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ': ' ~ word ~ " '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
                 {%- endfor -%}
             {%- endif -%}
-        {%- endfor -%}
-
-        {#- 4b. every code of a multi-valued cell (';'-separated) -#}
-        {%- for column, target in (meta.get('reference_lists', {})).items() -%}
-            {%- set target_seed, target_column = target.split('.') -%}
-            {%- set orphans -%}
-                select seed_row, code
-                from (
-                    select seed_row, trim(unnest(string_split("{{ column }}", ';'))) as code
-                    from {{ rows }}
-                    where nullif(trim("{{ column }}"), '') is not null
-                ) as codes
-                where code not in (
-                    select trim("{{ target_column }}")
-                    from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
-                    where "{{ target_column }}" is not null
-                )
-                order by seed_row
-                limit {{ max_examples }}
-            {%- endset -%}
-            {%- for r in run_query(orphans).rows -%}
-                {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ": code '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
-            {%- endfor -%}
         {%- endfor -%}
 
         {#- 5. no cell begins or ends with white space: models read the seeds as loaded (a
