@@ -100,7 +100,7 @@ def render_report(warehouse: Path, country: str, year: int) -> str:
 <title>{title}</title><style>{stylesheet()}</style></head>
 <body>
 <h1>{title}</h1>
-<p>UNESCO Journalists' Safety Indicators: country <strong id="country">{html.escape(country)}</strong>,
+<p>UNESCO Journalists' Safety Indicators: country <strong id="country">{html.escape(country)}</strong> (ISO 3166-1),
 period <strong id="period">{year}</strong>. Built from the warehouse marts.</p>
 <nav>{nav}</nav>
 <h2 id="scorecard-section">Indicator scorecard</h2>
@@ -218,7 +218,7 @@ def explorer_section(warehouse: Path, country: str) -> str:
         rows.append(f"<tr{attributes}>{cells}</tr>")
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     return (
-        f'<h2 id="register">Incident register: {html.escape(country)}, every source</h2>'
+        f'<h2 id="register">Incident register: {html.escape(str(choices["country"]["label"].iloc[0]))}, every source</h2>'
         '<p>The public register: names withheld under the confidentiality rule are not shown.</p>'
         f'<div id="incident-filters">{"".join(selects)} <label class="check"><input type="checkbox" id="filter-verified"> verified only</label> '
         '<a id="download-csv" href="#" download="incidents.csv">Download CSV of the rows shown</a></div>'

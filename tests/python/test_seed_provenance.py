@@ -181,3 +181,33 @@ def test_every_coded_judgment_quotes_the_lines_it_cites(path: Path):
         if normalise(passage) not in window:
             problems.append(f"row {number}: {passage!r} is not in lines {first}-{last}")
     assert not problems, f"{path.name}:\n" + "\n".join(problems[:40])
+
+
+def decision_problems(rows: list[dict[str, str]], texts: dict[tuple[str, str], str]) -> list[str]:
+    """A confidentiality decision that cites the report (a source_section) must quote it: a section
+    of the report and a locator found verbatim in it. A decision without a section is the
+    project's own (e.g. a person asked the project not to be named) and cites nothing."""
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        section, locator = (row.get("source_section") or "").strip(), (row.get("source_locator") or "").strip()
+        if not section and not locator:
+            continue
+        country = row["incident_victim_id"].split("-")[0]
+        period = row["incident_victim_id"].split("-")[1] if row["incident_victim_id"].count("-") >= 3 else ""
+        text = texts.get((country, period))
+        if section not in SECTIONS:
+            problems.append(f"row {number}: source_section {section!r} is not a report section")
+        elif text is None:
+            problems.append(f"row {number}: {row['incident_victim_id']} is not a record of an assessment report")
+        elif not locator or normalise(locator) not in text:
+            problems.append(f"row {number}: locator not found verbatim in the report: {locator!r}")
+    return problems
+
+
+def test_confidentiality_decisions_quote_the_report(texts):
+    rows = read_rows(PROJECT_ROOT / "seeds" / "reference" / "ref_confidentiality_decisions.csv")
+    assert decision_problems(rows, texts) == []
+    # the check itself: a decision that misquotes the report is found
+    wrong = {"incident_victim_id": "KZ-2020-VI-009", "subject": "victim", "source_section": "A1",
+             "source_locator": "words the report never wrote anywhere"}
+    assert decision_problems([wrong], texts) == ["row 1: locator not found verbatim in the report: 'words the report never wrote anywhere'"]
