@@ -17,6 +17,8 @@ SECTIONS = {
 }
 FACT_SEEDS = sorted(
     list((PROJECT_ROOT / "seeds" / "raw").glob("*.csv")) + list((PROJECT_ROOT / "seeds" / "jsi").glob("*.csv"))
+    # a coded reading of the report's texts cites the report like a fact
+    + [PROJECT_ROOT / "seeds" / "reference" / "ref_named_private_persons.csv"]
 )
 QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
 

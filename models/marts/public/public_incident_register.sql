@@ -2,10 +2,12 @@
 -- The incident register as it may be published (schema public): marts.incident_register with the
 -- confidentiality rule applied. A record at withhold_record is left out; at withhold_name the
 -- victim's name is replaced by 'name withheld'. The free text that may carry a withheld name goes
--- too: the perpetrator's description when the perpetrator is withheld, and the summary and the
--- source locator (a verbatim phrase or a monitor's identifying fields) of any incident with a
--- withheld victim or perpetrator or whose summary or locator mentions a withheld name or
--- surname; a withheld victim's key (derived from the name) is withheld too. The internal
+-- too: the perpetrator's description when the perpetrator is withheld or a text of the incident
+-- names a withheld person, and the summary and the source locator (a verbatim phrase or a
+-- monitor's identifying fields) of any incident with a withheld victim or perpetrator or whose
+-- texts name a withheld person (a withheld victim's name or surname, or a private person the texts
+-- name, ref_named_private_persons: withheld_names); a withheld victim's key (derived from the
+-- name) is withheld too. The internal
 -- confidentiality basis is not published.
 with
 
@@ -15,12 +17,25 @@ register as (
 
 ),
 
--- each withheld name and its surname (withheld_names, where the rule lives): a free text that
--- mentions either may point to the person
+-- each withheld victim's name and surname, and each private person the texts name (withheld_names,
+-- where the rule lives): a free text that mentions one may point to the person
 withheld_names as (
 
     select * from {{ ref('withheld_names') }}
-    where text_kind in ('name', 'surname')
+    where text_kind in ('name', 'surname', 'private_person')
+
+),
+
+-- incidents whose free texts (summary, locator, perpetrator's description) name a withheld person
+naming_incidents as (
+
+    select distinct register.incident_key
+    from register
+    inner join withheld_names
+        on
+            register.country_code = withheld_names.country_code
+            and {{ mentions_withheld('withheld_names', ['register.event_summary', 'register.source_record_locator',
+                'register.perpetrator_description']) }}
 
 ),
 
@@ -32,15 +47,8 @@ withheld_incidents as (
 
     union
 
-    select distinct register.incident_key
-    from register
-    inner join withheld_names
-        on
-            register.country_code = withheld_names.country_code
-            and (
-                contains(lower(register.event_summary), withheld_names.withheld_text)
-                or contains(lower(register.source_record_locator), withheld_names.withheld_text)
-            )
+    select naming_incidents.incident_key
+    from naming_incidents
 
 ),
 
@@ -103,7 +111,8 @@ final as (
         register.sdg_perpetrator_status,
         register.sdg_perpetrator_status_name,
         case
-            when register.perpetrator_confidentiality = 'public' then register.perpetrator_description
+            when register.perpetrator_confidentiality = 'public' and naming_incidents.incident_key is null
+                then register.perpetrator_description
             else 'withheld'
         end as perpetrator_description,
         register.verification_status_code,
@@ -124,6 +133,8 @@ final as (
     from register
     left join withheld_incidents
         on register.incident_key = withheld_incidents.incident_key
+    left join naming_incidents
+        on register.incident_key = naming_incidents.incident_key
     where register.victim_confidentiality != 'withhold_record'
 
 )

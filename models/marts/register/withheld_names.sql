@@ -1,5 +1,6 @@
--- The names the public outputs must not show, one row per country and text: each withheld
--- victim's name, its last word (the surname, when it has at least four letters: a text that
+-- The names the public outputs must not show, one row per country and text: each private person
+-- the texts name (ref_named_private_persons, decided withhold_name), each withheld victim's name,
+-- its last word (the surname, when it has at least four letters: a text that
 -- mentions it may point to the person) and its key as the report's figures write a person
 -- (lower case, words joined by '_', e.g. tamara_vaal). public_incident_register,
 -- public_published_figure_reconciliation and public_indicator_scorecard withhold every text that
@@ -9,6 +10,14 @@ with
 register as (
 
     select * from {{ ref('incident_register') }}
+
+),
+
+-- private persons the texts name (coded twice, decided: ref_named_private_persons)
+private_persons as (
+
+    select * from {{ ref('ref_named_private_persons') }}
+    where decision = 'withhold_name'
 
 ),
 
@@ -51,6 +60,15 @@ final as (
             as withheld_text
 
     from withheld_victims
+
+    union
+
+    select
+        private_persons.country_code,
+        'private_person' as text_kind,
+        lower(private_persons.name_as_written) as withheld_text
+
+    from private_persons
 
 )
 
