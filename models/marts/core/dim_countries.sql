@@ -1,10 +1,25 @@
 -- Countries and territories of ISO 3166-1 (ref_countries, generated from pycountry): the names
--- pages and BI tools show beside a country code.
+-- pages and BI tools show beside a country code. The codes ISO 3166-1 leaves to its users (AA,
+-- QM-QZ, XA-XZ, ZZ) are no country; the synthetic benchmark register uses them, and they are
+-- named as what they are, so that no page shows an empty name or a made-up country.
+{%- set user_assigned = ['AA'] -%}
+{%- for letter in 'MNOPQRSTUVWXYZ' -%}{%- do user_assigned.append('Q' ~ letter) -%}{%- endfor -%}
+{%- for letter in 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' -%}{%- do user_assigned.append('X' ~ letter) -%}{%- endfor -%}
+{%- do user_assigned.append('ZZ') %}
 with
 
 countries as (
 
     select * from {{ ref('ref_countries') }}
+
+),
+
+user_assigned as (
+
+    {% for code in user_assigned -%}
+        select '{{ code }}' as country_code
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
@@ -14,9 +29,21 @@ final as (
         countries.country_code,
         countries.alpha_3,
         countries.country_name,
-        countries.official_name
+        countries.official_name,
+        false as is_user_assigned
 
     from countries
+
+    union all
+
+    select
+        user_assigned.country_code,
+        cast(null as {{ dbt.type_string() }}) as alpha_3,
+        'User-assigned code ' || user_assigned.country_code || ' (no country: synthetic or test data)' as country_name,
+        cast(null as {{ dbt.type_string() }}) as official_name,
+        true as is_user_assigned
+
+    from user_assigned
 
 )
 
