@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+import register_batches  # tools/, beside this file
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -130,8 +132,21 @@ def check_encodings() -> None:
                            + "\n  - ".join(problems))
 
 
+def check_register(warehouse: Path | None) -> None:
+    """The external register's batches (tools/register_batches.py), when JSI_EXTERNAL_REGISTER names one;
+    for an append, against the published warehouse."""
+    register = os.environ.get("JSI_EXTERNAL_REGISTER")
+    if not register:
+        return
+    problems = register_batches.check(Path(register), warehouse)
+    if problems:
+        raise PublishError(f"Register validation failed ({len(problems)} problem(s)); nothing was loaded:\n  - "
+                           + "\n  - ".join(problems))
+
+
 def build(warehouse: Path, staging: Path) -> None:
     check_encodings()
+    check_register(None)
     if (PROJECT_ROOT / "packages.yml").exists() or (PROJECT_ROOT / "dependencies.yml").exists():
         dbt(["deps"], staging, warehouse)
     dbt(["build", "--fail-fast", "--no-partial-parse"], staging, warehouse)
@@ -143,6 +158,7 @@ def append(warehouse: Path, staging: Path) -> None:
     if not warehouse.is_file():
         raise PublishError(f"no warehouse at {warehouse}: run make build first")
     check_encodings()
+    check_register(warehouse)
     shutil.copyfile(warehouse, staging)
     watermark = subprocess.run([sys.executable, str(PROJECT_ROOT / "tools" / "load_batch_watermark.py"), str(staging)],
                                capture_output=True, text=True)
