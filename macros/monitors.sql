@@ -113,6 +113,7 @@
         'source_id', 'source_kind', 'publisher', 'title', 'countries_covered', 'first_year', 'last_year',
         'violations_recorded', 'verification_standard', 'record_verification_status_code', 'record_locator',
         'licence_and_attribution', 'file_path', 'file_format', 'file_sha256', 'copied_from', 'victim_identity_rule',
+        'file_record_count',
     ] -%}
     (
     {%- for seed in seeds %}

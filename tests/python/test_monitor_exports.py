@@ -121,6 +121,16 @@ def add_bom_to_a19(root: Path) -> None:
     record_new_vintage(root, A19)
 
 
+def cut_cpj_file(root: Path) -> None:
+    """The export cut at a row boundary, 869 records short, and recorded as a new vintage (its
+    checksum updated, its record count not)."""
+    path = root / CPJ
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows[:-869])
+    record_new_vintage(root, CPJ)
+
+
 def drop_cpj_column(root: Path) -> None:
     path = root / CPJ
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
@@ -142,6 +152,8 @@ CASES = {
     ]),
     "latin1_file": (to_latin1, ["Source file validation failed", str(A19), "not valid UTF-8"]),
     "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' missing from the header"]),
+    "file_cut_short": (cut_cpj_file, ["every_monitor_file_holds_the_records_its_catalogue_declares",
+                                      "source_id=cpj_killed_1992_2022", "declared_records=2165", "records_in_file=1296"]),
     "byte_order_mark": (add_bom_to_a19, ["Source file validation failed", str(A19), "line 1", "byte-order mark"]),
 }
 

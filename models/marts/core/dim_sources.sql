@@ -37,7 +37,8 @@ final as (
         files.computed_sha256,
         coalesce(files.computed_sha256 = sources.file_sha256, false) as is_file_as_published,
         sources.copied_from,
-        sources.victim_identity_rule
+        sources.victim_identity_rule,
+        sources.file_record_count
 
     from sources
     left join files
