@@ -109,6 +109,14 @@ def add_cpj_label(root: Path) -> None:
     record_new_vintage(root, CPJ)
 
 
+def cpj_to_latin1(root: Path) -> None:
+    """The CSV export saved as Latin-1 and recorded as a new vintage: dbt reads every CSV under seeds/
+    while it parses the project, so `make build` checks the encoding first and names the place."""
+    path = root / CPJ
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    record_new_vintage(root, CPJ)
+
+
 def to_latin1(root: Path) -> None:
     path = root / A19
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
@@ -154,6 +162,8 @@ CASES = {
     "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' missing from the header"]),
     "file_cut_short": (cut_cpj_file, ["every_monitor_file_holds_the_records_its_catalogue_declares",
                                       "source_id=cpj_killed_1992_2022", "declared_records=2165", "records_in_file=1296"]),
+    "latin1_csv_export": (cpj_to_latin1, ["Input validation failed", "cpj_killed_1992_2022.csv, line", "column",
+                                          "not UTF-8", "save the file as UTF-8"]),
     "byte_order_mark": (add_bom_to_a19, ["Source file validation failed", str(A19), "line 1", "byte-order mark"]),
 }
 
