@@ -24,7 +24,7 @@ sources as (
 
 countries as (
 
-    select * from {{ ref('ref_countries') }}
+    select * from {{ ref('dim_countries') }}
 
 ),
 

@@ -47,7 +47,7 @@ published as (
 
 countries as (
 
-    select * from {{ ref('ref_countries') }}
+    select * from {{ ref('dim_countries') }}
 
 ),
 

@@ -25,7 +25,7 @@ regions as (
 
 countries as (
 
-    select * from {{ ref('ref_countries') }}
+    select * from {{ ref('dim_countries') }}
 
 ),
 
