@@ -102,7 +102,11 @@ def test_the_locked_connection_refuses_files_and_writes(bundle, tmp_path):
     statement of FORBIDDEN fails and writes nothing, while the published tables read. Without the
     settings the same file reads /etc/hostname, so the check can fail."""
     (database,) = of_kind(bundle, "databases").values()
-    path, settings = uri_settings(database["sqlalchemy_uri"])
+    published, settings = uri_settings(database["sqlalchemy_uri"])
+    # a copy: another connection of this process (the session's warehouse_con) may hold the file
+    # with other settings, and DuckDB opens one file with one configuration per process
+    path = str(tmp_path / "jsi.duckdb")
+    shutil.copyfile(published, path)
     out = tmp_path / "leak.csv"
     with duckdb.connect(path, read_only=True) as open_connection:
         assert open_connection.execute("select count(*) from read_text('/etc/hostname')").fetchone() == (1,)
