@@ -87,13 +87,24 @@ def test_cpj_counts_by_year_equal_the_file(warehouse_con):
     assert in_warehouse == in_file
 
 
-def record_new_vintage(root: Path, file: Path) -> None:
-    """A new vintage of an export is the file replaced and its checksum updated in the monitor's
-    row of the sources catalogue (seeds/monitors/<monitor>/<monitor>__source.csv)."""
+def records_in(path: Path) -> int:
+    """The records of an export as its monitor's staging reads them: CSV rows after the header, or
+    the items of a JSON array."""
+    if path.suffix == ".json":
+        return len(json.loads(path.read_text(encoding="utf-8")))
+    return len(list(csv.reader(path.read_text(encoding="utf-8").splitlines()))) - 1
+
+
+def record_new_vintage(root: Path, file: Path, count_records: bool = True) -> None:
+    """A new vintage of an export is the file replaced and its checksum (and, unless told not to,
+    its record count) updated in the monitor's row of the sources catalogue
+    (seeds/monitors/<monitor>/<monitor>__source.csv)."""
     digest = hashlib.sha256((root / file).read_bytes()).hexdigest()
+    updates = {"file_sha256": digest}
+    if count_records:
+        updates["file_record_count"] = str(records_in(root / file))
     for catalogue in (root / "seeds" / "monitors").glob("*/*__source.csv"):
-        rewrite_seed(catalogue,
-                     lambda rows: [r.__setitem__("file_sha256", digest) for r in rows if r["file_path"] == str(file)])
+        rewrite_seed(catalogue, lambda rows: [r.update(updates) for r in rows if r["file_path"] == str(file)])
 
 
 def add_cpj_label(root: Path) -> None:
@@ -114,7 +125,7 @@ def cpj_to_latin1(root: Path) -> None:
     while it parses the project, so `make build` checks the encoding first and names the place."""
     path = root / CPJ
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    record_new_vintage(root, CPJ)
+    record_new_vintage(root, CPJ, count_records=False)  # the encoding stops the build first
 
 
 def to_latin1(root: Path) -> None:
@@ -126,7 +137,7 @@ def add_bom_to_a19(root: Path) -> None:
     """The export saved by a spreadsheet that writes a byte-order mark (its vintage recorded)."""
     path = root / A19
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    record_new_vintage(root, A19)
+    record_new_vintage(root, A19, count_records=False)  # the byte-order mark stops the build first
 
 
 def cut_cpj_file(root: Path) -> None:
@@ -136,7 +147,7 @@ def cut_cpj_file(root: Path) -> None:
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows[:-869])
-    record_new_vintage(root, CPJ)
+    record_new_vintage(root, CPJ, count_records=False)
 
 
 def drop_cpj_column(root: Path) -> None:
