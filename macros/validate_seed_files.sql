@@ -78,12 +78,7 @@
             {%- do problems.append(path ~ ', line 1: the file begins with a byte-order mark (U+FEFF): save it as UTF-8 without BOM') -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- if problems | length > 0 -%}
-        {{ exceptions.raise_compiler_error(
-            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
-            ~ problems | join('\n  - ')
-        ) }}
-    {%- endif -%}
+    {%- do _stop_on_seed_problems(problems) -%}
     {%- for seed_name in seeds | sort -%}
         {%- set path = seeds[seed_name].original_file_path -%}
         {%- set rejects_table = 'seed_rejects_' ~ loop.index -%}
@@ -96,12 +91,7 @@
             {%- do problems.append(path ~ ', line ' ~ r[0] ~ ': malformed CSV row (' ~ r[1] ~ ')') -%}
         {%- endfor -%}
     {%- endfor -%}
-    {%- if problems | length > 0 -%}
-        {{ exceptions.raise_compiler_error(
-            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
-            ~ problems | join('\n  - ')
-        ) }}
-    {%- endif -%}
+    {%- do _stop_on_seed_problems(problems) -%}
 
     {%- for seed_name in seeds | sort -%}
         {%- set node = seeds[seed_name] -%}
@@ -229,12 +219,7 @@
         {%- endif -%}
     {%- endfor -%}
 
-    {%- if problems | length > 0 -%}
-        {{ exceptions.raise_compiler_error(
-            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
-            ~ problems | join('\n  - ')
-        ) }}
-    {%- endif -%}
+    {%- do _stop_on_seed_problems(problems) -%}
     {{ return('select 1 as seed_files_validated') }}
 {% endmacro %}
 
@@ -270,4 +255,15 @@
         columns = { {%- for name in header.split(',') %}'{{ name | trim }}': 'varchar'{{ ", " if not loop.last }}{% endfor -%} }
         {%- if options %}, {{ options }}{% endif %}
     )
+{%- endmacro %}
+
+
+{#- Stop the run, one line per problem, when there is any. -#}
+{% macro _stop_on_seed_problems(problems) -%}
+    {%- if problems | length > 0 -%}
+        {{ exceptions.raise_compiler_error(
+            'Seed validation failed (' ~ problems | length ~ ' problem(s)); nothing was loaded:\n  - '
+            ~ problems | join('\n  - ')
+        ) }}
+    {%- endif -%}
 {%- endmacro %}
