@@ -13,8 +13,12 @@
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
-    {#- nothing to check where the staged records are not built (compiling for a linter, docs) -#}
+    {#- nothing to check where the staged records are not built (compiling for a linter, docs) or
+        are a unit test's given rows -#}
     {%- set staged_relation = ref(staged) -%}
+    {%- if model.resource_type == 'unit_test' or staged_relation.database is none -%}
+        {{ return('') }}
+    {%- endif -%}
     {%- if adapter.get_relation(staged_relation.database, staged_relation.schema, staged_relation.identifier) is none -%}
         {{ return('') }}
     {%- endif -%}
@@ -23,6 +27,7 @@
         {%- set value = "coalesce(staged." ~ check.column ~ ", '" ~ check.missing ~ "')" if check.missing else 'staged.' ~ check.column -%}
         {%- set query -%}
             select
+                staged.source_id,
                 '{{ check.field }}' as field,
                 {{ value }} as label,
                 '{{ check.seed }}' as seed,
@@ -37,12 +42,17 @@
         {%- endset -%}
         {%- do queries.append(query) -%}
     {%- endfor -%}
-    {%- set unmapped = run_query(queries | join('\nunion all\n') ~ '\norder by field, label') -%}
+    {%- set unmapped = run_query(queries | join('\nunion all\n') ~ '\norder by source_id, field, label') -%}
     {%- if unmapped.rows | length > 0 -%}
+        {#- each vintage's file, by its source_id (the dbt source tables' meta) -#}
+        {%- set files = {} -%}
+        {%- for node in graph.sources.values() if node.meta.get('source_id') and node.meta.get('file_path') -%}
+            {%- do files.update({node.meta['source_id']: node.meta['file_path']}) -%}
+        {%- endfor -%}
         {%- set lines = [] -%}
         {%- for row in unmapped.rows -%}
-            {%- do lines.append('source ' ~ source_id ~ ', file ' ~ file_path ~ ', field ' ~ row[0] ~ ": value '" ~ row[1]
-                ~ "' has no mapping (" ~ row[3] ~ " record(s)); add it to " ~ graph.nodes['seed.' ~ project_name ~ '.' ~ row[2]].original_file_path) -%}
+            {%- do lines.append('source ' ~ row[0] ~ ', file ' ~ files.get(row[0], file_path) ~ ', field ' ~ row[1] ~ ": value '" ~ row[2]
+                ~ "' has no mapping (" ~ row[4] ~ " record(s)); add it to " ~ graph.nodes['seed.' ~ project_name ~ '.' ~ row[3]].original_file_path) -%}
         {%- endfor -%}
         {{ exceptions.raise_compiler_error(
             'Unmapped label(s) in a monitor export (' ~ lines | length ~ '); nothing downstream was built:\n  - '

@@ -8,8 +8,8 @@
         {% endmacro %}
 
     - records: the model that ends its pipeline and honours the monitor-record contract (every
-      record of its file, one row each: loaded with its event, victim and legal fields, or
-      quarantined with the column, value and reason; columns in monitor_record_columns() below,
+      record of its files, one row each: loaded with its event, victim and legal fields,
+      quarantined with the column, value and reason, or superseded by a newer vintage; columns in monitor_record_columns() below,
       enforced by a dbt contract on the model);
     - staged: its staged records, one row per record of the file (the loaded + quarantined =
       records-in-file check counts them);
@@ -39,6 +39,7 @@
     {{ return([
         ('source_id', 'string'), ('source_row_number', 'integer'), ('source_record_locator', 'string'),
         ('rejected_column', 'string'), ('rejected_value', 'string'), ('rejection_reason', 'string'),
+        ('superseded_by_source_id', 'string'), ('superseded_by_row_number', 'integer'), ('supersession_basis', 'string'),
         ('event_id', 'string'), ('country_code', 'string'), ('period_year', 'integer'),
         ('event_country_code', 'string'), ('event_date', 'date'), ('date_precision', 'string'),
         ('category_code', 'string'), ('city_name', 'string'), ('context_code', 'string'),
@@ -113,7 +114,8 @@
         'source_id', 'source_kind', 'publisher', 'title', 'countries_covered', 'first_year', 'last_year',
         'violations_recorded', 'verification_standard', 'record_verification_status_code', 'record_locator',
         'licence_and_attribution', 'file_path', 'file_format', 'file_sha256', 'copied_from', 'victim_identity_rule',
-        'file_record_count',
+        'file_record_count', 'monitor_id', 'vintage_year', 'supersedes_source_id', 'first_year_in_full',
+        'last_year_in_full',
     ] -%}
     (
     {%- for seed in seeds %}
@@ -167,19 +169,27 @@
 
 
 {#- The body of a monitor's contract model: every checked record (`checked`: source_id,
-    source_row_number, source_record_locator and the quarantine columns), with the register
-    columns of the records that load (`mapped`: source_row_number and the contract's register
-    columns, in the contract's order) and empty ones for the quarantined. -#}
+    source_row_number, source_record_locator, the quarantine columns and the supersession columns
+    of macros/vintages.sql), with the register columns of the records that can be loaded
+    (`mapped`: source_id, source_row_number and the contract's register columns, in the contract's
+    order) and empty ones for the others. A record has one disposition: superseded by a newer
+    vintage (then not quarantined: the newer record speaks for it), else quarantined, else loaded.
+    A superseded record keeps its register columns, for the changes between vintages. -#}
 {% macro monitor_record_rows(checked, mapped) -%}
     select
         {{ checked }}.source_id,
         {{ checked }}.source_row_number,
         {{ checked }}.source_record_locator,
-        {{ checked }}.rejected_column,
-        {{ checked }}.rejected_value,
-        {{ checked }}.rejection_reason,
-        {{ star_except(mapped, ['source_row_number']) }}
+        case when {{ checked }}.superseded_by_source_id is null then {{ checked }}.rejected_column end as rejected_column,
+        case when {{ checked }}.superseded_by_source_id is null then {{ checked }}.rejected_value end as rejected_value,
+        case when {{ checked }}.superseded_by_source_id is null then {{ checked }}.rejection_reason end as rejection_reason,
+        {{ checked }}.superseded_by_source_id,
+        {{ checked }}.superseded_by_row_number,
+        {{ checked }}.supersession_basis,
+        {{ star_except(mapped, ['source_id', 'source_row_number']) }}
     from {{ checked }}
     left join {{ mapped }}
-        on {{ checked }}.source_row_number = {{ mapped }}.source_row_number
+        on
+            {{ checked }}.source_id = {{ mapped }}.source_id
+            and {{ checked }}.source_row_number = {{ mapped }}.source_row_number
 {%- endmacro %}

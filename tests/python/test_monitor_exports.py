@@ -33,7 +33,7 @@ def scalar(con, sql: str, params: list | None = None):
 
 def test_every_cpj_record_is_loaded_or_quarantined(warehouse_con):
     in_file = len(cpj_records())
-    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings where source_id = 'cpj_killed_1992_2022'")
     rejected = scalar(warehouse_con, "select count(*) from core.rejected_source_records where source_id = 'cpj_killed_1992_2022'")
     assert loaded + rejected == in_file
     # the two junk records (only a number in gender) are among the quarantined, by their row
@@ -55,7 +55,8 @@ def test_every_article19_record_is_loaded_or_quarantined(warehouse_con):
 def test_the_locator_leads_back_to_the_record(warehouse_con):
     records = cpj_records()
     for row_number, name, year in warehouse_con.execute(
-        "select source_row_number, full_name, event_year from monitors.int_cpj__killings where country_code = 'KZ'"
+        "select source_row_number, full_name, event_year from monitors.int_cpj__killings"
+        " where country_code = 'KZ' and source_id = 'cpj_killed_1992_2022'"
     ).fetchall():
         record = records[row_number - 1]
         assert (record["fullName"], int(record["year"])) == (name, year)
@@ -71,14 +72,14 @@ def test_cpj_counts_by_year_equal_the_file(warehouse_con):
     in_file = Counter(r["year"] for r in cpj_records() if r["year"])
     in_warehouse = Counter()
     for year, count in warehouse_con.execute(
-        "select event_year, count(*) from monitors.int_cpj__killings group by 1"
+        "select event_year, count(*) from monitors.int_cpj__killings where source_id = 'cpj_killed_1992_2022' group by 1"
     ).fetchall():
         in_warehouse[str(year)] += count
     for year, count in warehouse_con.execute(
         """
         select checked.year_as_published, count(*)
         from core.rejected_source_records as rejected
-        inner join monitors.int_cpj__records_checked as checked using (source_row_number)
+        inner join monitors.int_cpj__records_checked as checked using (source_id, source_row_number)
         where rejected.source_id = 'cpj_killed_1992_2022' and checked.year_as_published is not null
         group by 1
         """
@@ -312,7 +313,7 @@ def test_each_cpj_record_is_a_different_person(warehouse_con):
         (r["country"], r["year"], r["fullName"].strip()) for r in cpj_records() if r["fullName"].strip()
     )
     assert names[("Iraq", "2006", "Maher")] == 2
-    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings")
+    loaded = scalar(warehouse_con, "select count(*) from monitors.int_cpj__killings where source_id = 'cpj_killed_1992_2022'")
     persons = scalar(
         warehouse_con,
         "select count(distinct victim_key) from core.fct_incident_victims where source_id = 'cpj_killed_1992_2022'",

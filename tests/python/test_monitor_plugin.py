@@ -105,7 +105,7 @@ def lose_a_record(root: Path) -> None:
 
 @pytest.mark.parametrize("breach,expected", [
     (break_the_contract, ["every_monitor_honours_the_record_contract"]),
-    (lose_a_record, ["every_record_of_a_monitor_export_is_loaded_or_quarantined"]),
+    (lose_a_record, ["every_record_of_a_monitor_export_is_loaded_superseded_or_quarantined"]),
 ])
 def test_a_monitor_that_breaks_the_contract_stops_the_build(breach, expected, tmp_path):
     root = copy_project(tmp_path / "project")

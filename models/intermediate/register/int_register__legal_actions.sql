@@ -21,7 +21,7 @@ assessments as (
 monitor_records as (
 
     select * from {{ monitor_records() }} as records
-    where records.rejected_column is null and records.legal_stage_code is not null
+    where records.rejected_column is null and records.superseded_by_source_id is null and records.legal_stage_code is not null
 
 ),
 

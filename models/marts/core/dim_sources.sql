@@ -38,7 +38,12 @@ final as (
         coalesce(files.computed_sha256 = sources.file_sha256, false) as is_file_as_published,
         sources.copied_from,
         sources.victim_identity_rule,
-        sources.file_record_count
+        sources.file_record_count,
+        sources.monitor_id,
+        sources.vintage_year,
+        sources.supersedes_source_id,
+        sources.first_year_in_full,
+        sources.last_year_in_full
 
     from sources
     left join files

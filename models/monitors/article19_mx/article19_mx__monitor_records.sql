@@ -21,6 +21,7 @@ aggressions as (
 mapped as (
 
     select
+        aggressions.source_id,
         aggressions.source_row_number,
         aggressions.event_id,
         aggressions.country_code,

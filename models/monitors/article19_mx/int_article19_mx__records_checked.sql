@@ -17,7 +17,11 @@ final as (
         case when staged.event_date is null then 'Fecha' end as rejected_column,
         case when staged.event_date is null then staged.event_date_as_published end as rejected_value,
         case when staged.event_date is null then 'no readable date: the record cannot be placed in a period' end
-            as rejection_reason
+            as rejection_reason,
+        -- one vintage of the register: nothing supersedes its records (macros/vintages.sql)
+        cast(null as {{ dbt.type_string() }}) as superseded_by_source_id,
+        cast(null as {{ dbt.type_int() }}) as superseded_by_row_number,
+        cast(null as {{ dbt.type_string() }}) as supersession_basis
 
     from staged
 

@@ -21,6 +21,7 @@ killings as (
 mapped as (
 
     select
+        killings.source_id,
         killings.source_row_number,
         killings.event_id,
         killings.country_code,

@@ -1,5 +1,6 @@
--- CPJ records that load, with CPJ's labels mapped to the warehouse's codes by the xwalk_cpj__*
--- seeds (never by a CASE here). A label no seed knows stops the build (assert_labels_mapped).
+-- CPJ records that can be loaded, of every vintage (a superseded record is mapped too, so that
+-- marts.vintage_changes can compare it with its newer record), with CPJ's labels mapped to the
+-- warehouse's codes by the xwalk_cpj__* seeds (never by a CASE here). A label no seed knows stops the build (assert_labels_mapped).
 {{ assert_labels_mapped(
     'cpj_killed_1992_2022',
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
@@ -64,7 +65,7 @@ final as (
         records.source_id,
         records.source_row_number,
         -- the record's event id in the register (its victim, legal action and stage ids extend it)
-        'CPJ-' || lpad(cast(records.source_row_number as {{ dbt.type_string() }}), 4, '0') as event_id,
+        records.record_id_prefix || lpad(cast(records.source_row_number as {{ dbt.type_string() }}), 4, '0') as event_id,
         records.source_record_locator,
         records.country_code,
         records.event_year,
@@ -100,7 +101,9 @@ final as (
     inner join impunity
         on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = {{ label_key('impunity.source_label') }}
     inner join record_perpetrators
-        on records.source_row_number = record_perpetrators.source_row_number
+        on
+            records.source_id = record_perpetrators.source_id
+            and records.source_row_number = record_perpetrators.source_row_number
 
 )
 

@@ -38,6 +38,7 @@ perpetrator_statuses as (
 final as (
 
     select
+        listed_sources_of_fire.source_id,
         listed_sources_of_fire.source_row_number,
         min_by(
             sources_of_fire.perpetrator_type_code,
@@ -54,7 +55,7 @@ final as (
         on sources_of_fire.perpetrator_type_code = perpetrator_types.perpetrator_type_code
     inner join perpetrator_statuses
         on perpetrator_types.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
-    group by listed_sources_of_fire.source_row_number
+    group by listed_sources_of_fire.source_id, listed_sources_of_fire.source_row_number
 
 )
 

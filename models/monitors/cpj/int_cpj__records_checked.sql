@@ -1,8 +1,12 @@
--- Every CPJ record with the checks that decide whether it can be loaded: a record without a
--- year cannot be placed in a period, a record whose country maps to no single ISO 3166-1 code
--- cannot be placed in a country (xwalk_cpj__country says why). Such records are quarantined in
--- core.rejected_source_records with the column, value and reason; none is dropped. A country
--- label xwalk_cpj__country does not know stops the build (assert_labels_mapped).
+-- Every CPJ record, of every vintage, with the checks that decide whether it can be loaded:
+-- - superseded: a newer vintage of the list replaces it (vintage_supersession, macros/vintages.sql).
+--   CPJ's match rule: two records of consecutive vintages are the same record when their name
+--   (folded: case, accents, spaces), year and country are the same, the n-th of a key with the
+--   n-th; cpj__vintage_match_decisions overrides it for one record (a respelled name);
+-- - quarantined: a record without a year cannot be placed in a period, a record whose country maps
+--   to no single ISO 3166-1 code cannot be placed in a country (xwalk_cpj__country says why).
+-- A superseded record is not quarantined (the newer vintage's record speaks for it), and none is
+-- dropped. A country label xwalk_cpj__country does not know stops the build (assert_labels_mapped).
 {{ assert_labels_mapped(
     'cpj_killed_1992_2022',
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
@@ -21,6 +25,29 @@ staged as (
 countries as (
 
     select * from {{ ref('xwalk_cpj__country') }}
+
+),
+
+match_keys as (
+
+    select
+        staged.source_id,
+        staged.source_row_number,
+        staged.event_year as record_year,
+        concat_ws(
+            '|',
+            coalesce({{ label_key('staged.full_name') }}, ''),
+            coalesce(staged.year_as_published, ''),
+            coalesce({{ label_key('staged.country_name') }}, '')
+        ) as vintage_match_key
+
+    from staged
+
+),
+
+supersession as (
+
+    select * from {{ vintage_supersession('match_keys', ref('cpj__source'), ref('cpj__vintage_match_decisions')) }} as supersession
 
 ),
 
@@ -56,5 +83,12 @@ select
         when 'gender' then final.sex_label
         when 'year' then final.year_as_published
         when 'country' then final.country_name
-    end as rejected_value
+    end as rejected_value,
+    supersession.superseded_by_source_id,
+    supersession.superseded_by_row_number,
+    supersession.supersession_basis
 from final
+left join supersession
+    on
+        final.source_id = supersession.source_id
+        and final.source_row_number = supersession.source_row_number

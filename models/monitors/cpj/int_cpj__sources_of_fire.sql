@@ -13,6 +13,7 @@ records as (
 final as (
 
     select
+        records.source_id,
         records.source_row_number,
         {{ clean_text('listed.source_of_fire') }} as source_of_fire_label
 

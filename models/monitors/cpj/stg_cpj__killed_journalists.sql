@@ -1,62 +1,64 @@
--- CPJ's killed journalists 1992-2022, one row per record of the file: renamed to snake_case, text
--- trimmed with inner spaces folded and empty cells as null, the year cast, and the record's
--- position and a readable locator kept. Nothing is mapped or dropped here.
+-- CPJ's killed list, every vintage (one table of the cpj source per file), one row per record of
+-- each file: renamed to snake_case, text trimmed with inner spaces folded and empty cells as null,
+-- the year cast, and the record's vintage, position and a readable locator kept. A column a
+-- vintage's layout lacks is null. Nothing is mapped or dropped here.
+{%- set layout = [
+    ('year', 'year_as_published'),
+    ('combinedStatus', 'combined_status'),
+    ('fullName', 'full_name'),
+    ('sortName', 'sort_name'),
+    ('primaryNationality', 'primary_nationality'),
+    ('secondaryNationality', 'secondary_nationality'),
+    ('tertiaryNationality', 'tertiary_nationality'),
+    ('gender', 'sex_label'),
+    ('type', 'victim_kind'),
+    ('lastStatus', 'last_status'),
+    ('typeOfDeath', 'type_of_death'),
+    ('status', 'status'),
+    ('employedAs', 'employed_as'),
+    ('organizations', 'organizations'),
+    ('jobs', 'jobs'),
+    ('coverage', 'coverage'),
+    ('mediums', 'mediums'),
+    ('country', 'country_name'),
+    ('location', 'location_name'),
+    ('region', 'region'),
+    ('state', 'state'),
+    ('locality', 'locality'),
+    ('province', 'province'),
+    ('localOrForeign', 'local_or_foreign'),
+    ('sourcesOfFire', 'sources_of_fire'),
+    ('motiveConfirmed', 'motive_confirmed'),
+    ('accountabilityCrossfire', 'accountability_crossfire'),
+    ('accountabilityAssignment', 'accountability_assignment'),
+    ('impunityMurder', 'impunity_murder'),
+    ('tortured', 'tortured'),
+    ('captive', 'captive'),
+    ('threatened', 'threatened'),
+    ('charges', 'charges'),
+    ('motive', 'motive'),
+    ('lengthOfSentence', 'length_of_sentence'),
+    ('healthProblems', 'health_problems'),
+    ('impCountry', 'imp_country'),
+    ('entry', 'entry'),
+    ('sentenceDate', 'sentence_date'),
+    ('sentence', 'sentence'),
+    ('locationImprisoned', 'location_imprisoned'),
+    ('Type of journalist', 'journalist_type'),
+] %}
 with
 
 source as (
 
-    select * from {{ source('cpj', 'killed_journalists') }}
+    {{ vintage_records('cpj', ['killed_journalists', 'killed_journalists_2020'], layout) }}
 
 ),
 
 renamed as (
 
     select
-        'cpj_killed_1992_2022' as source_id,
-        cast(source.ordinality as integer) as source_row_number,  -- noqa: RF04
-        {{ clean_text('source.' ~ adapter.quote('year')) }} as year_as_published,
-        {{ clean_text('source.' ~ adapter.quote('combinedStatus')) }} as combined_status,
-        {{ clean_text('source.' ~ adapter.quote('fullName')) }} as full_name,
-        {{ clean_text('source.' ~ adapter.quote('sortName')) }} as sort_name,
-        {{ clean_text('source.' ~ adapter.quote('primaryNationality')) }} as primary_nationality,
-        {{ clean_text('source.' ~ adapter.quote('secondaryNationality')) }} as secondary_nationality,
-        {{ clean_text('source.' ~ adapter.quote('tertiaryNationality')) }} as tertiary_nationality,
-        {{ clean_text('source.' ~ adapter.quote('gender')) }} as sex_label,
-        {{ clean_text('source.' ~ adapter.quote('type')) }} as victim_kind,
-        {{ clean_text('source.' ~ adapter.quote('lastStatus')) }} as last_status,
-        {{ clean_text('source.' ~ adapter.quote('typeOfDeath')) }} as type_of_death,
-        {{ clean_text('source.' ~ adapter.quote('status')) }} as status,
-        {{ clean_text('source.' ~ adapter.quote('employedAs')) }} as employed_as,
-        {{ clean_text('source.' ~ adapter.quote('organizations')) }} as organizations,
-        {{ clean_text('source.' ~ adapter.quote('jobs')) }} as jobs,
-        {{ clean_text('source.' ~ adapter.quote('coverage')) }} as coverage,
-        {{ clean_text('source.' ~ adapter.quote('mediums')) }} as mediums,
-        {{ clean_text('source.' ~ adapter.quote('country')) }} as country_name,
-        {{ clean_text('source.' ~ adapter.quote('location')) }} as location_name,
-        {{ clean_text('source.' ~ adapter.quote('region')) }} as region,
-        {{ clean_text('source.' ~ adapter.quote('state')) }} as state,
-        {{ clean_text('source.' ~ adapter.quote('locality')) }} as locality,
-        {{ clean_text('source.' ~ adapter.quote('province')) }} as province,
-        {{ clean_text('source.' ~ adapter.quote('localOrForeign')) }} as local_or_foreign,
-        {{ clean_text('source.' ~ adapter.quote('sourcesOfFire')) }} as sources_of_fire,
-        {{ clean_text('source.' ~ adapter.quote('motiveConfirmed')) }} as motive_confirmed,
-        {{ clean_text('source.' ~ adapter.quote('accountabilityCrossfire')) }} as accountability_crossfire,
-        {{ clean_text('source.' ~ adapter.quote('accountabilityAssignment')) }} as accountability_assignment,
-        {{ clean_text('source.' ~ adapter.quote('impunityMurder')) }} as impunity_murder,
-        {{ clean_text('source.' ~ adapter.quote('tortured')) }} as tortured,
-        {{ clean_text('source.' ~ adapter.quote('captive')) }} as captive,
-        {{ clean_text('source.' ~ adapter.quote('threatened')) }} as threatened,
-        {{ clean_text('source.' ~ adapter.quote('charges')) }} as charges,
-        {{ clean_text('source.' ~ adapter.quote('motive')) }} as motive,
-        {{ clean_text('source.' ~ adapter.quote('lengthOfSentence')) }} as length_of_sentence,
-        {{ clean_text('source.' ~ adapter.quote('healthProblems')) }} as health_problems,
-        {{ clean_text('source.' ~ adapter.quote('impCountry')) }} as imp_country,
-        {{ clean_text('source.' ~ adapter.quote('entry')) }} as entry,
-        {{ clean_text('source.' ~ adapter.quote('sentenceDate')) }} as sentence_date,
-        {{ clean_text('source.' ~ adapter.quote('sentence')) }} as sentence,
-        {{ clean_text('source.' ~ adapter.quote('locationImprisoned')) }} as location_imprisoned,
-        {{ clean_text('source.' ~ adapter.quote('Type of journalist')) }} as journalist_type,
-        try_cast({{ clean_text('source.' ~ adapter.quote('year')) }} as integer) as event_year
+        source.*,
+        try_cast(source.year_as_published as integer) as event_year
 
     from source
 

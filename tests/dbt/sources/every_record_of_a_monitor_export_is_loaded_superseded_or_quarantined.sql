@@ -1,7 +1,8 @@
--- For each monitor (macros/monitors.sql), the records loaded plus the records quarantined equal
--- the records staged from its file (one per record), and each staged record is in the monitor's
--- contract model exactly once, loaded (with an event id) or quarantined: nothing is dropped or
--- doubled on the way. Returns one row per source where that fails.
+-- For each file of each monitor (macros/monitors.sql), the records loaded plus the records
+-- superseded by a newer vintage plus the records quarantined equal the records staged from the file
+-- (one per record), and each staged record is in the monitor's contract model exactly once, with
+-- one disposition: loaded (with an event id), superseded or quarantined. Nothing is dropped or
+-- doubled on the way. Returns one row per source (file) where that fails.
 with
 
 staged as (
@@ -31,8 +32,11 @@ record_counts as (
     select
         records.source_id,
         count(*) as contract_rows,
-        count(*) filter (where records.rejected_column is null and records.event_id is not null) as loaded,
-        count(*) filter (where records.rejected_column is not null) as quarantined,
+        count(*) filter (
+            where records.rejected_column is null and records.superseded_by_source_id is null and records.event_id is not null
+        ) as loaded,
+        count(*) filter (where records.superseded_by_source_id is not null and records.rejected_column is null) as superseded,
+        count(*) filter (where records.rejected_column is not null and records.superseded_by_source_id is null) as quarantined,
         count(distinct records.source_row_number) as distinct_records
     from records
     group by records.source_id
@@ -59,6 +63,7 @@ final as (
         staged_counts.source_id,
         staged_counts.staged_records,
         coalesce(record_counts.loaded, 0) as loaded,
+        coalesce(record_counts.superseded, 0) as superseded,
         coalesce(record_counts.quarantined, 0) as quarantined,
         coalesce(record_counts.contract_rows, 0) as contract_rows,
         coalesce(matched.matched_records, 0) as matched_records
@@ -69,7 +74,8 @@ final as (
     left join matched
         on staged_counts.source_id = matched.source_id
     where
-        coalesce(record_counts.loaded, 0) + coalesce(record_counts.quarantined, 0) != staged_counts.staged_records
+        coalesce(record_counts.loaded, 0) + coalesce(record_counts.superseded, 0) + coalesce(record_counts.quarantined, 0)
+        != staged_counts.staged_records
         or coalesce(record_counts.contract_rows, 0) != staged_counts.staged_records
         or coalesce(record_counts.distinct_records, 0) != staged_counts.staged_records
         or coalesce(matched.matched_records, 0) != staged_counts.staged_records

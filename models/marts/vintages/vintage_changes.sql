@@ -1,0 +1,280 @@
+-- What a monitor changed between two consecutive vintages of its list, record by record: a record
+-- added (in the newer vintage, matched by no older record), removed (an older record the newer
+-- vintage supersedes without holding it), and, for a record in both, one row per field whose value
+-- changed (in the register's words, with the vocabulary's label). The pairs of vintages come from
+-- the sources catalogue (supersedes_source_id) and the match from each monitor's checked records
+-- (macros/vintages.sql): this model decides nothing, it lists. A record quarantined in either
+-- vintage has no register fields to compare; its field changes are not listed.
+{%- set fields = [
+    ('name', 'victim_name_as_reported', none),
+    ('country', 'event_country_code', 'country'),
+    ('date', "cast(records.event_date as " ~ dbt.type_string() ~ ") || ' (' || records.date_precision || ')'", none),
+    ('category', 'category_code', 'incident_category'),
+    ('category as reported', 'category_as_reported', none),
+    ('motive as reported', 'motive_as_reported', none),
+    ('verification', 'verification_status_code', 'verification_status'),
+    ('impunity', 'impunity_outcome_code', 'impunity_outcome'),
+    ('sex', 'sex', 'sex'),
+    ('perpetrator', 'perpetrator_type_code', 'perpetrator_type'),
+    ('role', 'role_code', 'victim_role'),
+    ('outlet', 'outlet_name', none),
+    ('city', 'city_name', none),
+] %}
+with
+
+records as (
+
+    select * from {{ monitor_records() }} as records
+
+),
+
+sources as (
+
+    select * from {{ ref('int_sources') }}
+
+),
+
+-- labels beside codes come from the one list of terms (a mart, read for that reason)
+terms as (
+
+    select * from {{ ref('vocabulary_terms') }}
+
+),
+
+countries as (
+
+    select * from {{ ref('ref_countries') }}
+
+),
+
+vintage_pairs as (
+
+    select
+        newer.monitor_id,
+        older.source_id as older_source_id,
+        older.vintage_year as older_vintage_year,
+        older.first_year as older_first_year,
+        older.last_year as older_last_year,
+        older.first_year_in_full as older_first_year_in_full,
+        older.last_year_in_full as older_last_year_in_full,
+        newer.source_id as newer_source_id,
+        newer.vintage_year as newer_vintage_year
+
+    from sources as newer
+    inner join sources as older
+        on newer.supersedes_source_id = older.source_id
+
+),
+
+-- each record's fields to compare, one row per field, with the record's identity
+record_fields as (
+    {%- for name, expression, vocabulary in fields %}
+
+        select
+            records.source_id,
+            records.source_row_number,
+            records.event_id,
+            '{{ name }}' as field_name,
+            '{{ vocabulary or '' }}' as vocabulary,
+            {{ expression if '(' in expression else 'records.' ~ expression }} as field_value
+
+        from records
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+labelled_fields as (
+
+    select
+        record_fields.source_id,
+        record_fields.source_row_number,
+        record_fields.event_id,
+        record_fields.field_name,
+        record_fields.field_value,
+        coalesce(terms.term_label, countries.country_name, record_fields.field_value) as field_label
+
+    from record_fields
+    left join terms
+        on
+            record_fields.vocabulary = terms.vocabulary
+            and record_fields.field_value = terms.term_code
+    left join countries
+        on
+            record_fields.vocabulary = 'country'
+            and record_fields.field_value = countries.country_code
+
+),
+
+-- every record of an older vintage, with its newer record (none: removed)
+older_to_newer as (
+
+    select
+        vintage_pairs.monitor_id,
+        vintage_pairs.older_source_id,
+        vintage_pairs.newer_source_id,
+        vintage_pairs.newer_vintage_year,
+        older.source_row_number as older_source_row_number,
+        newer.source_row_number as newer_source_row_number,
+        older.event_id as older_event_id,
+        newer.event_id as newer_event_id,
+        coalesce(newer.source_record_locator, older.source_record_locator) as source_record_locator,
+        coalesce(newer.victim_name_as_reported, older.victim_name_as_reported) as victim_name_as_reported,
+        coalesce(newer.event_country_code, older.event_country_code) as event_country_code,
+        coalesce(newer.period_year, older.period_year) as event_year,
+        true as is_within_older_coverage
+
+    from records as older
+    inner join vintage_pairs
+        on older.source_id = vintage_pairs.older_source_id
+    left join records as newer
+        on
+            older.superseded_by_source_id = newer.source_id
+            and older.superseded_by_row_number = newer.source_row_number
+    where older.superseded_by_source_id = vintage_pairs.newer_source_id
+
+),
+
+-- every record of a newer vintage that no older record leads to
+added as (
+
+    select
+        vintage_pairs.monitor_id,
+        vintage_pairs.older_source_id,
+        vintage_pairs.newer_source_id,
+        vintage_pairs.newer_vintage_year,
+        cast(null as {{ dbt.type_int() }}) as older_source_row_number,
+        newer.source_row_number as newer_source_row_number,
+        newer.source_record_locator,
+        newer.victim_name_as_reported,
+        newer.event_country_code,
+        newer.period_year as event_year,
+        -- in a year the older vintage covered only in part (or in part as far as is known), not established
+        case
+            when
+                newer.period_year < vintage_pairs.older_first_year
+                or newer.period_year > vintage_pairs.older_last_year
+                then false
+            when
+                (newer.period_year = vintage_pairs.older_first_year and not coalesce(vintage_pairs.older_first_year_in_full, false))
+                or (newer.period_year = vintage_pairs.older_last_year and not coalesce(vintage_pairs.older_last_year_in_full, false))
+                then null
+            when newer.period_year is not null then true
+        end as is_within_older_coverage
+
+    from records as newer
+    inner join vintage_pairs
+        on newer.source_id = vintage_pairs.newer_source_id
+    left join records as older
+        on
+            newer.source_id = older.superseded_by_source_id
+            and newer.source_row_number = older.superseded_by_row_number
+    where older.source_id is null
+
+),
+
+changes as (
+
+    select
+        added.monitor_id,
+        added.older_source_id,
+        added.newer_source_id,
+        added.newer_vintage_year,
+        'added' as change_kind,
+        cast(null as {{ dbt.type_string() }}) as field_name,
+        cast(null as {{ dbt.type_string() }}) as older_value,
+        cast(null as {{ dbt.type_string() }}) as newer_value,
+        cast(null as {{ dbt.type_string() }}) as older_label,
+        cast(null as {{ dbt.type_string() }}) as newer_label,
+        added.older_source_row_number,
+        added.newer_source_row_number,
+        added.source_record_locator,
+        added.victim_name_as_reported,
+        added.event_country_code,
+        added.event_year,
+        added.is_within_older_coverage
+
+    from added
+
+    union all
+
+    select
+        older_to_newer.monitor_id,
+        older_to_newer.older_source_id,
+        older_to_newer.newer_source_id,
+        older_to_newer.newer_vintage_year,
+        'removed' as change_kind,
+        cast(null as {{ dbt.type_string() }}) as field_name,
+        cast(null as {{ dbt.type_string() }}) as older_value,
+        cast(null as {{ dbt.type_string() }}) as newer_value,
+        cast(null as {{ dbt.type_string() }}) as older_label,
+        cast(null as {{ dbt.type_string() }}) as newer_label,
+        older_to_newer.older_source_row_number,
+        older_to_newer.newer_source_row_number,
+        older_to_newer.source_record_locator,
+        older_to_newer.victim_name_as_reported,
+        older_to_newer.event_country_code,
+        older_to_newer.event_year,
+        older_to_newer.is_within_older_coverage
+
+    from older_to_newer
+    where older_to_newer.newer_source_row_number is null
+
+    union all
+
+    select
+        older_to_newer.monitor_id,
+        older_to_newer.older_source_id,
+        older_to_newer.newer_source_id,
+        older_to_newer.newer_vintage_year,
+        'changed' as change_kind,
+        older_fields.field_name,
+        older_fields.field_value as older_value,
+        newer_fields.field_value as newer_value,
+        older_fields.field_label as older_label,
+        newer_fields.field_label as newer_label,
+        older_to_newer.older_source_row_number,
+        older_to_newer.newer_source_row_number,
+        older_to_newer.source_record_locator,
+        older_to_newer.victim_name_as_reported,
+        older_to_newer.event_country_code,
+        older_to_newer.event_year,
+        older_to_newer.is_within_older_coverage
+
+    from older_to_newer
+    inner join labelled_fields as older_fields
+        on
+            older_to_newer.older_source_id = older_fields.source_id
+            and older_to_newer.older_source_row_number = older_fields.source_row_number
+    inner join labelled_fields as newer_fields
+        on
+            older_to_newer.newer_source_id = newer_fields.source_id
+            and older_to_newer.newer_source_row_number = newer_fields.source_row_number
+            and older_fields.field_name = newer_fields.field_name
+    where
+        older_to_newer.older_event_id is not null
+        and older_to_newer.newer_event_id is not null
+        and older_fields.field_value is distinct from newer_fields.field_value
+
+),
+
+final as (
+
+    select
+        concat_ws(
+            ':',
+            changes.older_source_id,
+            coalesce(cast(changes.older_source_row_number as {{ dbt.type_string() }}), '-'),
+            changes.newer_source_id,
+            coalesce(cast(changes.newer_source_row_number as {{ dbt.type_string() }}), '-'),
+            coalesce(changes.field_name, changes.change_kind)
+        ) as change_id,
+        changes.*  -- noqa: AM04
+
+    from changes
+
+)
+
+select * from final
