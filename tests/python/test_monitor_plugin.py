@@ -36,7 +36,8 @@ def copy_monitor(root: Path) -> list[Path]:
         for source in files:
             target = root / renamed(str(source.relative_to(root)))
             target.parent.mkdir(parents=True, exist_ok=True)
-            if source.suffix in {".sql", ".yml", ".md"} or source.name.endswith("__source.csv") or source.name.startswith("xwalk_"):
+            # its models, macros, READMEs and seeds (catalogue, mappings, decisions) name it
+            if source.suffix in {".sql", ".yml", ".md"} or source.is_relative_to(root / "seeds" / "monitors"):
                 target.write_text(renamed(source.read_text(encoding="utf-8")), encoding="utf-8")
             else:
                 shutil.copy2(source, target)  # the export itself stays byte-identical
