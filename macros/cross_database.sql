@@ -6,18 +6,34 @@
     forms.
 -#}
 
-{#- a regular expression as a string literal: DuckDB keeps a backslash in a literal as it is,
-    Spark reads it as an escape, so there each backslash is doubled -#}
+{#- a text as a string literal, read back as the same text: DuckDB doubles a single quote; Spark
+    reads a backslash as an escape, so there a backslash or a single quote is escaped with one -#}
+{% macro text_literal(text) -%}
+    {{ return(adapter.dispatch('text_literal')(text)) }}
+{%- endmacro %}
+
+{% macro default__text_literal(text) -%}
+    '{{ text | replace("'", "''") }}'
+{%- endmacro %}
+
+{% macro spark__text_literal(text) -%}
+    '{{ text | replace("\\", "\\\\") | replace("'", "\\'") }}'
+{%- endmacro %}
+
+{#- a regular expression as a string literal. DuckDB reads it as RE2, Spark as Java: write what
+    both read alike (\s does not: Java's matches a vertical tab, RE2's does not), and a character
+    by its code as \x{00A0} -#}
 {% macro regex(pattern) -%}
-    {{ return(adapter.dispatch('regex')(pattern)) }}
+    {{ return(text_literal(pattern)) }}
 {%- endmacro %}
 
-{% macro default__regex(pattern) -%}
-    '{{ pattern }}'
-{%- endmacro %}
-
-{% macro spark__regex(pattern) -%}
-    '{{ pattern | replace("\\", "\\\\") }}'
+{#- a regular expression matching a text literally (the metacharacters escaped) -#}
+{% macro regex_quote(text) -%}
+    {%- set parts = [] -%}
+    {%- for character in text -%}
+        {%- do parts.append('\\' ~ character if character in '\\^$.|?*+()[]{}' else character) -%}
+    {%- endfor -%}
+    {{ return(parts | join('')) }}
 {%- endmacro %}
 
 {#- every match of a regular expression replaced (DuckDB needs the 'g' option; Spark replaces
@@ -79,32 +95,34 @@
 
 
 {#- one row per part of a delimited text, as a join clause: `from t {{ split_to_rows(...) }}`
-    gives every row of t once per part, the part in alias.column. On Spark a lateral view, which
-    must follow the last join of its FROM clause. -#}
+    gives every row of t once per part, the part in alias.column, in no set order. On Spark a
+    lateral view, which must follow the last join of its FROM clause. The delimiter is any text,
+    taken literally (Spark's split reads a regular expression: there it goes through regex_quote). -#}
 {% macro split_to_rows(expression, delimiter, alias, column) -%}
     {{ return(adapter.dispatch('split_to_rows')(expression, delimiter, alias, column)) }}
 {%- endmacro %}
 
 {% macro default__split_to_rows(expression, delimiter, alias, column) -%}
-    cross join unnest(string_split({{ expression }}, '{{ delimiter }}')) as {{ alias }} ({{ column }})
+    cross join unnest(string_split({{ expression }}, {{ text_literal(delimiter) }})) as {{ alias }} ({{ column }})
 {%- endmacro %}
 
 {% macro spark__split_to_rows(expression, delimiter, alias, column) -%}
-    lateral view explode(split({{ expression }}, '{{ modules.re.escape(delimiter) }}')) {{ alias }} as {{ column }}
+    lateral view explode(split({{ expression }}, {{ regex(regex_quote(delimiter)) }})) {{ alias }} as {{ column }}
 {%- endmacro %}
 
 
-{#- the parts of a delimited text as rows, in a select list (a set-returning expression) -#}
+{#- the parts of a delimited text as rows, in a select list (a set-returning expression); the
+    delimiter as in split_to_rows -#}
 {% macro split_to_values(expression, delimiter) -%}
     {{ return(adapter.dispatch('split_to_values')(expression, delimiter)) }}
 {%- endmacro %}
 
 {% macro default__split_to_values(expression, delimiter) -%}
-    unnest(string_split({{ expression }}, '{{ delimiter }}'))
+    unnest(string_split({{ expression }}, {{ text_literal(delimiter) }}))
 {%- endmacro %}
 
 {% macro spark__split_to_values(expression, delimiter) -%}
-    explode(split({{ expression }}, '{{ modules.re.escape(delimiter) }}'))
+    explode(split({{ expression }}, {{ regex(regex_quote(delimiter)) }}))
 {%- endmacro %}
 
 
