@@ -12,6 +12,14 @@
 --    year stay unlinked).
 -- ref_record_link_decisions adds links the rules cannot make and removes pairs that must never be
 -- linked. One row per linked pair, with the basis.
+-- 3. Kind of a link (the rule that decides which links join records into one event group,
+--    int_event_groups): a link between a record with several person victims and a record with at
+--    most one is 'part_of': the one victim is one of the several, and the record of several
+--    (whole_event_id) is the whole. Every other link (both records have at most one person victim,
+--    or both have several) is 'same_event'. Only 'same_event' links join event groups, so distinct
+--    single-victim records each linked to one multi-victim record (a source listing a shooting's
+--    victims one by one, another listing the shooting once) stay distinct groups. A decision's link
+--    takes its kind by the same rule.
 -- Both rules link records of different sources in one country, so only the records of countries
 -- that more than one source reports on are compared (a large register of one monitor costs a
 -- scan, not a self-join of its names).
@@ -55,6 +63,17 @@ folds as (
 decisions as (
 
     select * from {{ ref('ref_record_link_decisions') }}
+
+),
+
+-- the person victims of every record (rule 3)
+person_victim_counts as (
+
+    select
+        register_victims.event_id,
+        count(*) filter (where register_victims.victim_type = 'person') as person_victim_count
+    from register_victims
+    group by register_victims.event_id
 
 ),
 
@@ -313,7 +332,7 @@ candidates as (
 
 ),
 
-final as (
+links as (
 
     select
         candidates.event_id_a,
@@ -326,6 +345,45 @@ final as (
             candidates.event_id_a = never_linked.event_id_a
             and candidates.event_id_b = never_linked.event_id_b
     group by candidates.event_id_a, candidates.event_id_b
+
+),
+
+-- rule 3: the kind of each link, from the person victims of its two records
+counted_links as (
+
+    select
+        links.*,
+        coalesce(victims_a.person_victim_count, 0) as person_victim_count_a,
+        coalesce(victims_b.person_victim_count, 0) as person_victim_count_b
+
+    from links
+    left join person_victim_counts as victims_a
+        on links.event_id_a = victims_a.event_id
+    left join person_victim_counts as victims_b
+        on links.event_id_b = victims_b.event_id
+
+),
+
+final as (
+
+    select
+        counted_links.event_id_a,
+        counted_links.event_id_b,
+        counted_links.link_basis,
+        case
+            when (counted_links.person_victim_count_a > 1) != (counted_links.person_victim_count_b > 1) then 'part_of'
+            else 'same_event'
+        end as link_kind,
+        case
+            when counted_links.person_victim_count_a > 1 and counted_links.person_victim_count_b <= 1
+                then counted_links.event_id_a
+            when counted_links.person_victim_count_b > 1 and counted_links.person_victim_count_a <= 1
+                then counted_links.event_id_b
+        end as whole_event_id,
+        counted_links.event_id_a || ' has ' || counted_links.person_victim_count_a || ' person victim(s), '
+        || counted_links.event_id_b || ' has ' || counted_links.person_victim_count_b as link_kind_basis
+
+    from counted_links
 
 )
 

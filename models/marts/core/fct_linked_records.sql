@@ -1,8 +1,9 @@
 -- Linked records: one row per (event group, source record). The records of every source that
 -- describe the same event form an event group (int_event_groups joins the links of
--- int_record_links; an unlinked record is a group of its own), with each record's date, category,
--- SDG type and verification, and flags where the records of one group disagree. Counts across
--- sources count event groups (event_group_id), never records.
+-- int_record_links' same-event links; an unlinked record is a group of its own), with each record's
+-- date, category, SDG type and verification, the group of a record with several person victims that
+-- this record is one victim of (part_of_anchor_event_id), and flags where the records of one group
+-- disagree. Counts across sources count event groups (event_group_id), never records.
 with
 
 incidents as (
@@ -21,6 +22,7 @@ records as (
 
     select
         coalesce(group_of_record.anchor_event_id, incidents.event_id) as anchor_event_id,
+        group_of_record.part_of_anchor_event_id,
         incidents.*
 
     from incidents
@@ -34,6 +36,7 @@ final as (
     select
         {{ surrogate_key(['records.anchor_event_id']) }} as event_group_id,
         records.anchor_event_id,
+        records.part_of_anchor_event_id,
         records.incident_key,
         records.event_id,
         records.source_id,
