@@ -13,7 +13,10 @@
       enforced by a dbt contract on the model);
     - staged: its staged records, one row per record of the file (the loaded + quarantined =
       records-in-file check counts them);
-    - catalogue: its row of the sources catalogue (the columns of ref_sources).
+    - catalogue: its row of the sources catalogue (the columns of ref_sources);
+    - year (optional): {'source': [source name, table name], 'column': the file's column}, when one
+      column of its file gives each record's year: the warehouse's records per year are then
+      checked against the file's (tests/dbt/sources/every_year_of_a_monitor_export_holds_its_records.sql).
 
     The register, the quarantine, the sources catalogue and the completeness check find every
     monitor here, by the macro's name: none of them names a monitor. Macros are parsed before

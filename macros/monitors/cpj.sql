@@ -5,5 +5,6 @@
         'records': 'cpj__monitor_records',
         'staged': 'stg_cpj__killed_journalists',
         'catalogue': 'cpj__source',
+        'year': {'source': ['cpj', 'killed_journalists'], 'column': 'year'},
     }) }}
 {% endmacro %}
