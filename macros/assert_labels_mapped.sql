@@ -7,16 +7,22 @@
 
     checks: [{'field': field as published, 'column': staged column, 'seed': the mapping seed,
     'label': its column of source labels (default source_label), 'missing': label used for an
-    empty cell, or none when empty cells need no mapping}]
+    empty cell, or none when empty cells need no mapping, 'within': optional {'column': staged
+    column, 'label': seed column}: the seed maps the field within the values of another field (a
+    location within a country that the seed splits by location), so only the records whose value
+    of that field the seed lists are checked, and a label is known within its own value only}]
 -#}
 {% macro assert_labels_mapped(source_id, file_path, staged, where, checks) %}
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
-    {#- nothing to check where the staged records are not built (compiling for a linter, docs) or
-        are a unit test's given rows -#}
+    {#- nothing to check in a unit test (its inputs are fixtures, not the monitor's file), nor where
+        the staged records are not built (compiling for a linter, docs) -#}
+    {%- if model is mapping and model.get('resource_type') == 'unit_test' -%}
+        {{ return('') }}
+    {%- endif -%}
     {%- set staged_relation = ref(staged) -%}
-    {%- if model.resource_type == 'unit_test' or staged_relation.database is none -%}
+    {%- if staged_relation.database is none -%}
         {{ return('') }}
     {%- endif -%}
     {%- if adapter.get_relation(staged_relation.database, staged_relation.schema, staged_relation.identifier) is none -%}
@@ -25,16 +31,28 @@
     {%- set queries = [] -%}
     {%- for check in checks -%}
         {%- set value = "coalesce(staged." ~ check.column ~ ", '" ~ check.missing ~ "')" if check.missing else 'staged.' ~ check.column -%}
+        {%- set within = check.get('within') -%}
         {%- set query -%}
             select
                 staged.source_id,
                 '{{ check.field }}' as field,
-                {{ value }} as label,
+                {% if within -%}
+                staged.{{ within.column }} || ': ' || {{ value }}
+                {%- else -%}
+                {{ value }}
+                {%- endif %} as label,
                 '{{ check.seed }}' as seed,
                 count(*) as records
             from {{ ref(staged) }} as staged
+            {% if within -%}
+            inner join (select distinct {{ within.label }} as scope from {{ ref(check.seed) }}) as scoped
+                on {{ label_key('staged.' ~ within.column) }} = {{ label_key('scoped.scope') }}
+            {% endif -%}
             left join {{ ref(check.seed) }} as xwalk
                 on {{ label_key(value) }} = {{ label_key('xwalk.' ~ check.get('label', 'source_label')) }}
+                {%- if within %}
+                and {{ label_key('staged.' ~ within.column) }} = {{ label_key('xwalk.' ~ within.label) }}
+                {%- endif %}
             where ({{ where }})
                 and xwalk.{{ check.get('label', 'source_label') }} is null
                 and {{ value }} is not null

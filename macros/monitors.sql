@@ -11,9 +11,12 @@
       record of its files, one row each: loaded with its event, victim and legal fields,
       quarantined with the column, value and reason, or superseded by a newer vintage; columns in monitor_record_columns() below,
       enforced by a dbt contract on the model);
-    - staged: its staged records, one row per record of the file (the loaded + quarantined =
+    - staged: its staged records, one row per record of each file (the loaded + superseded + quarantined =
       records-in-file check counts them);
-    - catalogue: its row of the sources catalogue (the columns of ref_sources).
+    - catalogue: its row of the sources catalogue (the columns of ref_sources);
+    - year (optional): {'tables': [[source name, table name], one per vintage], 'column': the column}, when one
+      column of its file gives each record's year: the warehouse's records per year are then
+      checked against the file's (tests/dbt/sources/every_year_of_a_monitor_export_holds_its_records.sql).
 
     The register, the quarantine, the sources catalogue and the completeness check find every
     monitor here, by the macro's name: none of them names a monitor. Macros are parsed before

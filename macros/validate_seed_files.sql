@@ -6,7 +6,8 @@
       - meta.primary_key: the key columns are present and unique;
       - meta.required: these columns are never empty;
       - meta.references: {column: "other_seed.column"}: every non-empty value exists there
-        (used for vocabularies and foreign keys between seeds);
+        (used for vocabularies and foreign keys between seeds); a list of "seed.column" targets
+        accepts a value found in any of them (an event country: ISO 3166-1 or ISO 3166-3);
       - no cell begins or ends with white space, except in the columns meta.white_space_kept names;
       - meta.reference_lists: {column: "other_seed.column"}: every code of a ';'-separated cell
         exists there;
@@ -177,10 +178,22 @@
             {%- do references.append((column, target, 'code', 'trim(unnest(string_split("' ~ column ~ '", \';\')))')) -%}
         {%- endfor -%}
         {%- for column, target, word, codes in references -%}
-            {%- set target_seed, target_column = target.split('.') -%}
-            {%- if target_seed not in seeds -%}
+            {%- set targets = [target] if target is string else target -%}
+            {%- set unknown = [] -%}
+            {%- set known = [] -%}
+            {%- for each in targets -%}
+                {%- set target_seed, target_column = each.split('.') -%}
+                {%- if target_seed not in seeds -%}
+                    {%- do unknown.append(target_seed) -%}
+                {%- else -%}
+                    {%- do known.append('select trim("' ~ target_column ~ '") from ' ~ _seed_rows_sql(seeds[target_seed].original_file_path)
+                        ~ ' where "' ~ target_column ~ '" is not null') -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- for target_seed in unknown -%}
                 {%- do problems.append(path ~ ', column ' ~ column ~ ": references unknown seed '" ~ target_seed ~ "'") -%}
-            {%- else -%}
+            {%- endfor -%}
+            {%- if unknown | length == 0 -%}
                 {%- set orphans -%}
                     select seed_row, code
                     from (
@@ -189,15 +202,13 @@
                         where nullif(trim("{{ column }}"), '') is not null
                     ) as cells
                     where code not in (
-                        select trim("{{ target_column }}")
-                        from {{ _seed_rows_sql(seeds[target_seed].original_file_path) }}
-                        where "{{ target_column }}" is not null
+                        {{ known | join('\n union all\n') }}
                     )
                     order by seed_row
                     limit {{ max_examples }}
                 {%- endset -%}
                 {%- for r in run_query(orphans).rows -%}
-                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ': ' ~ word ~ " '" ~ r[1] ~ "' is not in " ~ target_seed ~ '.' ~ target_column) -%}
+                    {%- do problems.append(path ~ ', row ' ~ r[0] ~ ', column ' ~ column ~ ': ' ~ word ~ " '" ~ r[1] ~ "' is not in " ~ targets | join(' or ')) -%}
                 {%- endfor -%}
             {%- endif -%}
         {%- endfor -%}

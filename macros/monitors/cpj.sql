@@ -5,5 +5,6 @@
         'records': 'cpj__monitor_records',
         'staged': 'stg_cpj__killed_journalists',
         'catalogue': 'cpj__source',
+        'year': {'tables': [['cpj', 'killed_journalists'], ['cpj', 'killed_journalists_2020']], 'column': 'year'},
     }) }}
 {% endmacro %}

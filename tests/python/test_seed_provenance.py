@@ -6,6 +6,7 @@ import csv
 import re
 from pathlib import Path
 
+import pycountry
 import pytest
 
 from conftest import EXTERNAL_DIR, PROJECT_ROOT
@@ -213,3 +214,45 @@ def test_confidentiality_decisions_quote_the_report(texts):
     wrong = {"incident_victim_id": "KZ-2020-VI-009", "subject": "victim", "source_section": "A1",
              "source_locator": "words the report never wrote anywhere"}
     assert decision_problems([wrong], texts) == ["row 1: locator not found verbatim in the report: 'words the report never wrote anywhere'"]
+
+
+LOCATION_SEEDS = sorted((PROJECT_ROOT / "seeds" / "monitors").glob("*/xwalk_*__location_country.csv"))
+
+
+def test_the_location_rules_are_found():
+    assert "xwalk_cpj__location_country.csv" in {p.name for p in LOCATION_SEEDS}
+
+
+@pytest.mark.parametrize("path", LOCATION_SEEDS, ids=lambda p: p.name)
+def test_every_location_placed_by_a_subdivision_cites_a_real_one(path: Path):
+    """A location row's ISO 3166-2 subdivision exists (pycountry), lies in the row's country, and
+    under rule 1 its name is in the location label; a row without a country states why."""
+    problems = []
+    for number, row in enumerate(read_rows(path), start=1):
+        code, country = row["subdivision_code"], row["country_code"]
+        if not country and not row["basis"].strip():
+            problems.append(f"row {number}: no country and no basis")
+        if not code:
+            continue
+        subdivision = pycountry.subdivisions.get(code=code)
+        if subdivision is None:
+            problems.append(f"row {number}: {code} is not an ISO 3166-2 subdivision (pycountry)")
+            continue
+        if subdivision.country_code != country:
+            problems.append(f"row {number}: {code} lies in {subdivision.country_code}, the row says {country!r}")
+        if row["basis"].startswith("Rule 1") and subdivision.name.lower() not in row["location"].lower():
+            problems.append(f"row {number}: rule 1, but {row['location']!r} does not name {subdivision.name!r} ({code})")
+        if f"'{subdivision.name}'" not in row["basis"]:
+            problems.append(f"row {number}: the basis does not quote {code}'s name {subdivision.name!r}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_historical_countries_are_iso_3166_3_as_pycountry_gives_them():
+    """ref_historical_countries.csv is what tools/reference/make_ref_countries.py writes from pycountry."""
+    rows = read_rows(PROJECT_ROOT / "seeds" / "reference" / "ref_historical_countries.csv")
+    assert {r["country_code"] for r in rows} == {c.alpha_4 for c in pycountry.historic_countries}
+    for row in rows:
+        country = pycountry.historic_countries.get(alpha_4=row["country_code"])
+        assert (row["country_name"], row["former_alpha_2"], row["withdrawal_date"]) == (
+            country.name, country.alpha_2, country.withdrawal_date
+        ), row["country_code"]

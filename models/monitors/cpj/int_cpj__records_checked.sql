@@ -1,18 +1,30 @@
--- Every CPJ record, of every vintage, with the checks that decide whether it can be loaded:
+-- Every CPJ record, of every vintage, with the checks that decide whether it can be loaded, and
+-- the country it is placed in:
 -- - superseded: a newer vintage of the list replaces it (vintage_supersession, macros/vintages.sql).
 --   CPJ's match rule: two records of consecutive vintages are the same record when their name
 --   (folded: case, accents, spaces), year and country are the same, the n-th of a key with the
 --   n-th; cpj__vintage_match_decisions overrides it for one record (a respelled name);
--- - quarantined: a record without a year cannot be placed in a period, a record whose country maps
---   to no single ISO 3166-1 code cannot be placed in a country (xwalk_cpj__country says why).
+-- - quarantined: a record without a year cannot be placed in a period. Its country is its CPJ
+--   country name's code (xwalk_cpj__country: ISO 3166-1, or ISO 3166-3 for a country that no longer
+--   exists); a name that spans several countries is placed by the record's location instead
+--   (xwalk_cpj__location_country, the location rule, applied here and nowhere else). A record that
+--   neither places is quarantined in core.rejected_source_records with the column, value and the
+--   seed's basis as reason.
 -- A superseded record is not quarantined (the newer vintage's record speaks for it), and none is
--- dropped. A country label xwalk_cpj__country does not know stops the build (assert_labels_mapped).
+-- dropped. A country name, or a location of a name split by location, that the seeds do not know
+-- stops the build (assert_labels_mapped).
 {{ assert_labels_mapped(
     'cpj_killed_1992_2022',
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
     'stg_cpj__killed_journalists',
     'true',
-    [{'field': 'country', 'column': 'country_name', 'seed': 'xwalk_cpj__country', 'label': 'cpj_country'}]
+    [
+        {'field': 'country', 'column': 'country_name', 'seed': 'xwalk_cpj__country', 'label': 'cpj_country'},
+        {
+            'field': 'location', 'column': 'location_name', 'seed': 'xwalk_cpj__location_country', 'label': 'location',
+            'missing': '(not stated)', 'within': {'column': 'country_name', 'label': 'cpj_country'},
+        },
+    ]
 ) }}
 with
 
@@ -25,6 +37,19 @@ staged as (
 countries as (
 
     select * from {{ ref('xwalk_cpj__country') }}
+
+),
+
+locations as (
+
+    select * from {{ ref('xwalk_cpj__location_country') }}
+
+),
+
+-- the country names the location rule splits: their records are placed by location only
+split_countries as (
+
+    select distinct locations.cpj_country from locations
 
 ),
 
@@ -51,28 +76,54 @@ supersession as (
 
 ),
 
-final as (
+placed as (
 
     select
         staged.*,
-        countries.country_code,
+        split_countries.cpj_country is not null as is_placed_by_location,
         case
-            when staged.full_name is null and staged.event_year is null and staged.country_name is null then 'gender'
-            when staged.event_year is null then 'year'
-            when staged.country_name is null then 'country'
-            when countries.cpj_country is not null and countries.country_code is null then 'country'
-        end as rejected_column,
+            when split_countries.cpj_country is not null then locations.country_code
+            else countries.country_code
+        end as country_code,
         case
-            when staged.full_name is null and staged.event_year is null and staged.country_name is null
-                then 'empty record: no name, year or country (only gender holds a value)'
-            when staged.event_year is null then 'no year: the record cannot be placed in a period'
-            when staged.country_name is null then 'no country: the record cannot be placed in a country'
-            when countries.cpj_country is not null and countries.country_code is null then countries.basis
-        end as rejection_reason
+            when split_countries.cpj_country is not null then locations.basis
+            else countries.basis
+        end as placement_basis
 
     from staged
     left join countries
         on {{ label_key('staged.country_name') }} = {{ label_key('countries.cpj_country') }}
+    left join split_countries
+        on {{ label_key('staged.country_name') }} = {{ label_key('split_countries.cpj_country') }}
+    left join locations
+        on
+            {{ label_key('staged.country_name') }} = {{ label_key('locations.cpj_country') }}
+            and {{ label_key("coalesce(staged.location_name, '(not stated)')") }} = {{ label_key('locations.location') }}
+
+),
+
+final as (
+
+    select
+        placed.*,
+        case
+            when placed.full_name is null and placed.event_year is null and placed.country_name is null then 'gender'
+            when placed.event_year is null then 'year'
+            when placed.country_name is null then 'country'
+            when placed.is_placed_by_location and placed.country_code is null then 'location'
+            when placed.country_code is null then 'country'
+        end as rejected_column,
+        case
+            when placed.full_name is null and placed.event_year is null and placed.country_name is null
+                then 'empty record: no name, year or country (only gender holds a value)'
+            when placed.event_year is null then 'no year: the record cannot be placed in a period'
+            when placed.country_name is null then 'no country: the record cannot be placed in a country'
+            when placed.is_placed_by_location and placed.country_code is null
+                then placed.country_name || ', location: ' || placed.placement_basis
+            when placed.country_code is null then placed.placement_basis
+        end as rejection_reason
+
+    from placed
 
 )
 
@@ -83,6 +134,7 @@ select
         when 'gender' then final.sex_label
         when 'year' then final.year_as_published
         when 'country' then final.country_name
+        when 'location' then coalesce(final.location_name, '(not stated)')
     end as rejected_value,
     supersession.superseded_by_source_id,
     supersession.superseded_by_row_number,
