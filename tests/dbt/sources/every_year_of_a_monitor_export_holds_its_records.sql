@@ -14,27 +14,27 @@ with
 records as (
 
     {% for monitor in declared -%}
-    {%- set monitor_loop = loop -%}
-    {%- for table in monitor.year.tables -%}
-        {%- set node = graph.sources.get('source.' ~ project_name ~ '.' ~ table[0] ~ '.' ~ table[1]) if execute else none -%}
-        select
-            '{{ node.meta.source_id if node else table[1] }}' as source_id,
-            coalesce(
-                {{ clean_text('exported.' ~ adapter.quote(monitor.year.column)) }}, '(no year)'
-            ) as year_in_file,
-            contract.source_row_number is not null as is_in_warehouse,
-            contract.rejected_column is null and contract.superseded_by_source_id is null and contract.event_id is not null
-                as is_loaded,
-            contract.rejected_column is not null or contract.superseded_by_source_id is not null as is_set_aside,
-            cast(contract.period_year as {{ dbt.type_string() }}) as period_year
+        {%- set monitor_loop = loop -%}
+        {%- for table in monitor.year.tables -%}
+            {%- set node = graph.sources.get('source.' ~ project_name ~ '.' ~ table[0] ~ '.' ~ table[1]) if execute else none -%}
+            select
+                '{{ node.meta.source_id if node else table[1] }}' as source_id,
+                coalesce(
+                    {{ clean_text('exported.' ~ adapter.quote(monitor.year.column)) }}, '(no year)'
+                ) as year_in_file,
+                contract.source_row_number is not null as is_in_warehouse,
+                contract.rejected_column is null and contract.superseded_by_source_id is null and contract.event_id is not null
+                    as is_loaded,
+                contract.rejected_column is not null or contract.superseded_by_source_id is not null as is_set_aside,
+                cast(contract.period_year as {{ dbt.type_string() }}) as period_year
 
-        from {{ source(table[0], table[1]) }} as exported
-        left join {{ ref(monitor.records) }} as contract
-            on
-                cast(exported.ordinality as {{ dbt.type_int() }}) = contract.source_row_number
-                and contract.source_id = '{{ node.meta.source_id if node else table[1] }}'
-        {% if not (loop.last and monitor_loop.last) %}union all{% endif %}
-    {% endfor -%}
+            from {{ source(table[0], table[1]) }} as exported
+            left join {{ ref(monitor.records) }} as contract
+                on
+                    cast(exported.ordinality as {{ dbt.type_int() }}) = contract.source_row_number
+                    and contract.source_id = '{{ node.meta.source_id if node else table[1] }}'
+            {% if not (loop.last and monitor_loop.last) %}union all{% endif %}
+        {% endfor -%}
     {% endfor -%}
     {%- if declared | length == 0 -%}
         select
