@@ -1,5 +1,7 @@
 -- Incidents and victims of each period by month and category, with zero rows for the months of
 -- the period without incidents, and a row with an empty month for incidents dated only by year.
+-- A period that a source counted there covers only in part is flagged, with the sources
+-- (int_sources__years_covered_in_part).
 -- In an append only the partitions the new batches change are rebuilt (macros/append_scope.sql).
 {{ config(pre_hook="{{ delete_partitions_to_rebuild(incidents_monthly_partitions()) }}") }}
 with
@@ -34,12 +36,46 @@ countries as (
 
 ),
 
+years_covered_in_part as (
+
+    select * from {{ ref('int_sources__years_covered_in_part') }}
+
+),
+
 period_incidents as (
 
     select * from incidents
     where
         incidents.event_year = incidents.period_year
         and {{ in_partitions_to_rebuild('incidents', incidents_monthly_partitions()) }}
+
+),
+
+period_sources as (
+
+    select distinct
+        period_incidents.country_code,
+        period_incidents.period_year,
+        period_incidents.source_id
+
+    from period_incidents
+
+),
+
+sources_in_part as (
+
+    select
+        period_sources.country_code,
+        period_sources.period_year,
+        {{ dbt.listagg('years_covered_in_part.source_id', "'; '", 'order by years_covered_in_part.source_id') }}
+            as sources_covering_in_part
+
+    from period_sources
+    inner join years_covered_in_part
+        on
+            period_sources.source_id = years_covered_in_part.source_id
+            and period_sources.period_year = years_covered_in_part.period_year
+    group by period_sources.country_code, period_sources.period_year
 
 ),
 
@@ -139,7 +175,9 @@ final as (
         coalesce(victim_counts.female_victim_count, 0) as female_victim_count,
         coalesce(victim_counts.male_victim_count, 0) as male_victim_count,
         coalesce(victim_counts.unknown_sex_victim_count, 0) as unknown_sex_victim_count,
-        coalesce(victim_counts.not_a_person_victim_count, 0) as not_a_person_victim_count
+        coalesce(victim_counts.not_a_person_victim_count, 0) as not_a_person_victim_count,
+        sources_in_part.sources_covering_in_part is not null as is_covered_in_part,
+        sources_in_part.sources_covering_in_part
 
     from months
     left join incident_counts
@@ -158,6 +196,10 @@ final as (
         on months.category_code = categories.category_code
     left join countries
         on months.country_code = countries.country_code
+    left join sources_in_part
+        on
+            months.country_code = sources_in_part.country_code
+            and months.period_year = sources_in_part.period_year
 
 )
 

@@ -2,6 +2,8 @@
 -- source records (all and verified), those no other source has, and the event groups of all
 -- sources deduplicated across them (fct_linked_records: records of one group count once). A group's
 -- type is the most serious type any of its records gives. Undated records (no year) are left out.
+-- A source's row says when the source covers the year only in part (int_sources__years_covered_in_part):
+-- its count of that year is then not comparable with a source that covers the whole year.
 with
 
 linked_records as (
@@ -25,6 +27,12 @@ sources as (
 countries as (
 
     select * from {{ ref('dim_countries') }}
+
+),
+
+years_covered_in_part as (
+
+    select * from {{ ref('int_sources__years_covered_in_part') }}
 
 ),
 
@@ -101,7 +109,9 @@ final as (
         by_source.verified_source_event_groups,
         by_source.only_this_source_event_groups,
         all_sources.all_sources_event_groups,
-        all_sources.event_groups_in_several_sources
+        all_sources.event_groups_in_several_sources,
+        years_covered_in_part.source_id is not null as is_year_covered_in_part,
+        years_covered_in_part.coverage_basis
 
     from by_source
     inner join all_sources
@@ -115,6 +125,10 @@ final as (
         on by_source.source_id = sources.source_id
     left join countries
         on by_source.country_code = countries.country_code
+    left join years_covered_in_part
+        on
+            by_source.source_id = years_covered_in_part.source_id
+            and by_source.event_year = years_covered_in_part.period_year
 
 )
 

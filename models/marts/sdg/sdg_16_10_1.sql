@@ -70,7 +70,9 @@ grid as (
         sdg_sexes.sdg_sex,
         sdg_sexes.sdg_sex_name,
         perpetrator_statuses.sdg_perpetrator_status,
-        perpetrator_statuses.sdg_perpetrator_status_name
+        perpetrator_statuses.sdg_perpetrator_status_name,
+        periods.is_covered_in_part,
+        periods.sources_covering_in_part
 
     from periods
     cross join sdg_violation_types
@@ -115,7 +117,9 @@ final as (
         coalesce(counted.verified_victims, 0) as verified_victims,
         coalesce(counted.verified_incidents, 0) as verified_incidents,
         coalesce(counted.verified_victim_appearances, 0) as verified_victim_appearances,
-        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims
+        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims,
+        grid.is_covered_in_part,
+        grid.sources_covering_in_part
 
     from grid
     left join counted

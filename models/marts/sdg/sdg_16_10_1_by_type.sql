@@ -19,7 +19,9 @@ types_of_periods as (
         cells.period_year,
         cells.sdg_violation_code,
         cells.sdg_violation_name,
-        cells.is_sdg_16_10_1_violation
+        cells.is_sdg_16_10_1_violation,
+        cells.is_covered_in_part,
+        cells.sources_covering_in_part
     from cells
 
 ),
@@ -55,7 +57,9 @@ final as (
         coalesce(counted.verified_victims, 0) as verified_victims,
         coalesce(counted.verified_incidents, 0) as verified_incidents,
         coalesce(counted.verified_victim_appearances, 0) as verified_victim_appearances,
-        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims
+        coalesce(counted.undated_verified_victims, 0) as undated_verified_victims,
+        types_of_periods.is_covered_in_part,
+        types_of_periods.sources_covering_in_part
 
     from types_of_periods
     left join counted

@@ -1,5 +1,7 @@
 -- The country-periods of the SDG 16.10.1 table: every country-period an assessment covers or any
--- source records an incident in, with the country's name (dim_countries), as the table shows it.
+-- source records an incident in, with the country's name (dim_countries), as the table shows it,
+-- and whether a source counted there covers the year only in part (int_sources__years_covered_in_part:
+-- a monitor's export taken before the year ended, or starting after 1 January).
 with
 
 assessments as (
@@ -17,6 +19,40 @@ incidents as (
 countries as (
 
     select * from {{ ref('dim_countries') }}
+
+),
+
+years_covered_in_part as (
+
+    select * from {{ ref('int_sources__years_covered_in_part') }}
+
+),
+
+period_sources as (
+
+    select distinct
+        incidents.country_code,
+        incidents.period_year,
+        incidents.source_id
+
+    from incidents
+
+),
+
+sources_in_part as (
+
+    select
+        period_sources.country_code,
+        period_sources.period_year,
+        {{ dbt.listagg('years_covered_in_part.source_id', "'; '", 'order by years_covered_in_part.source_id') }}
+            as sources_covering_in_part
+
+    from period_sources
+    inner join years_covered_in_part
+        on
+            period_sources.source_id = years_covered_in_part.source_id
+            and period_sources.period_year = years_covered_in_part.period_year
+    group by period_sources.country_code, period_sources.period_year
 
 ),
 
@@ -41,11 +77,17 @@ final as (
     select
         periods.country_code,
         countries.country_name,
-        periods.period_year
+        periods.period_year,
+        sources_in_part.sources_covering_in_part is not null as is_covered_in_part,
+        sources_in_part.sources_covering_in_part
 
     from periods
     left join countries
         on periods.country_code = countries.country_code
+    left join sources_in_part
+        on
+            periods.country_code = sources_in_part.country_code
+            and periods.period_year = sources_in_part.period_year
 
 )
 
