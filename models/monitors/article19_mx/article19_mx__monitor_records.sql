@@ -6,9 +6,10 @@
 -- and nowhere else.
 -- - 2012-2016: dated to the day; one act; the victim is never named (the file names nobody).
 -- - 2018: dated to the day, or undated (date_precision unknown) when Article 19 withholds the
---   date (its period is then its file's one year of coverage, 2018); the first type listed is the category, the others the secondary categories; a person
---   is named unless Article 19 withholds the name ("Se reserva": then the victim is unnamed, its
---   own victim, never merged with another); a group keeps its names as reported only (not split
+--   date (its period is then its file's one year of coverage, 2018); the first type listed is
+--   the category, the others the secondary categories; a person is named unless Article 19
+--   withholds the name ("Se reserva": then the victim is unnamed, its own victim, never merged
+--   with another); a group keeps its names as reported only (not split
 --   into persons); an outlet is named as the outlet; the sex is not stated by the file (unknown:
 --   the register's name rule, int_person_names__sex, decides downstream); the facts (Hechos) stay
 --   in the monitor's models, since they name perpetrators and third parties.

@@ -54,8 +54,9 @@ final as (
             when
                 totals.source_id = 'article19_mx_2018' and totals.is_not_a_record
                 and totals.aggressions_counted = totals.other_rows_counted
-                then 'not a record: the total of the column over the file''s other rows (an aggregate), '
-                || coalesce('beside a spreadsheet note: ' || totals.spreadsheet_note, 'with no other value')
+                then
+                    'not a record: the total of the column over the file''s other rows (an aggregate), '
+                    || coalesce('beside a spreadsheet note: ' || totals.spreadsheet_note, 'with no other value')
             when totals.source_id = 'article19_mx_2018' and totals.is_not_a_record and totals.aggressions_counted is not null
                 then 'not a record: only a count, which is not the total of the other rows, and no names, date, type or facts'
             when totals.source_id = 'article19_mx_2018' and totals.is_not_a_record

@@ -10,15 +10,6 @@
 --   published, line breaks included (they delimit the types a cell lists); the date read
 --   from "9 de enero" by the Spanish month names (article19_mx__month_names) and one rule for the
 --   year (below).
-{%- set layout_2018 = [
-    ('Nombre', 'victim_names'),
-    ('Medio/Colectivo', 'outlet_names'),
-    ('Cargo', 'role_label'),
-    ('Estado', 'state_name'),
-    ('Municipio', 'city_name'),
-    ('Fecha', 'event_date_text'),
-    ('Hechos', 'facts'),
-] %}
 {%- set columns = [
     'source_id', 'source_row_number', 'record_id_prefix', 'source_record_locator',
     'event_unix_timestamp', 'event_date_as_published', 'event_date', 'event_date_is_withheld', 'file_coverage_year', 'place_name', 'city_name',
@@ -111,10 +102,20 @@ alerts_2018 as (
         'article19_mx_2018' as source_id,
         cast(source_2018.ordinality as integer) as source_row_number,  -- noqa: RF04
         'A19MX18-' as record_id_prefix,
-        {%- for published, staged in layout_2018 %}
-        {{ clean_text('source_2018.' ~ adapter.quote(published)) }} as {{ staged }}_as_published,
-        placeholder_{{ loop.index }}.meaning as {{ staged }}_placeholder,
-        {%- endfor %}
+        {{ clean_text('source_2018.' ~ adapter.quote('Nombre')) }} as victim_names_as_published,
+        victim_names_placeholder.meaning as victim_names_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Medio/Colectivo')) }} as outlet_names_as_published,
+        outlet_names_placeholder.meaning as outlet_names_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Cargo')) }} as role_label_as_published,
+        role_label_placeholder.meaning as role_label_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Estado')) }} as state_name_as_published,
+        state_name_placeholder.meaning as state_name_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Municipio')) }} as city_name_as_published,
+        city_name_placeholder.meaning as city_name_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Fecha')) }} as event_date_text_as_published,
+        event_date_text_placeholder.meaning as event_date_text_placeholder,
+        {{ clean_text('source_2018.' ~ adapter.quote('Hechos')) }} as facts_as_published,
+        facts_placeholder.meaning as facts_placeholder,
         {{ clean_text('source_2018.' ~ adapter.quote('Tipo de agresión')) }} as aggression_type_label,
         -- the cell as published (line breaks kept): they delimit the types a cell lists
         source_2018.{{ adapter.quote('Tipo de agresión') }} as aggression_type_as_published,
@@ -131,14 +132,28 @@ alerts_2018 as (
         {{ clean_text('source_2018.' ~ adapter.quote('Longitud')) }} as longitude_as_published,
         -- the date's parts: the first day number the cell names (the first day of a range or of
         -- a list of days, "3 y 4 de junio", "Del 26 al 29 de junio") and a year it states
-        try_cast(regexp_extract(lower(source_2018.{{ adapter.quote('Fecha') }}), '([0-9]{1,2})', 1) as integer) as event_day,
-        try_cast(regexp_extract(source_2018.{{ adapter.quote('Fecha') }}, '(20[0-9][0-9])', 1) as integer) as event_year_stated
+        try_cast(
+            regexp_extract({{ 'source_2018.' ~ adapter.quote('Fecha') }}, '([0-9]{1,2})', 1) as integer
+        ) as event_day,
+        try_cast(
+            regexp_extract({{ 'source_2018.' ~ adapter.quote('Fecha') }}, '(20[0-9][0-9])', 1) as integer
+        ) as event_year_stated
 
     from source_2018
-    {%- for published, staged in layout_2018 %}
-    left join placeholders as placeholder_{{ loop.index }}
-        on {{ label_key('source_2018.' ~ adapter.quote(published)) }} = placeholder_{{ loop.index }}.placeholder_key
-    {%- endfor %}
+    left join placeholders as victim_names_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Nombre')) }} = victim_names_placeholder.placeholder_key
+    left join placeholders as outlet_names_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Medio/Colectivo')) }} = outlet_names_placeholder.placeholder_key
+    left join placeholders as role_label_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Cargo')) }} = role_label_placeholder.placeholder_key
+    left join placeholders as state_name_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Estado')) }} = state_name_placeholder.placeholder_key
+    left join placeholders as city_name_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Municipio')) }} = city_name_placeholder.placeholder_key
+    left join placeholders as event_date_text_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Fecha')) }} = event_date_text_placeholder.placeholder_key
+    left join placeholders as facts_placeholder
+        on {{ label_key('source_2018.' ~ adapter.quote('Hechos')) }} = facts_placeholder.placeholder_key
 
 ),
 
