@@ -45,7 +45,7 @@
         ('superseded_by_source_id', 'string'), ('superseded_by_row_number', 'integer'), ('supersession_basis', 'string'),
         ('event_id', 'string'), ('country_code', 'string'), ('period_year', 'integer'),
         ('event_country_code', 'string'), ('event_date', 'date'), ('date_precision', 'string'),
-        ('category_code', 'string'), ('city_name', 'string'), ('context_code', 'string'),
+        ('category_code', 'string'), ('secondary_category_codes', 'string'), ('city_name', 'string'), ('context_code', 'string'),
         ('perpetrator_type_code', 'string'), ('perpetrator_description', 'string'),
         ('verification_status_code', 'string'), ('arbitrariness_category_code', 'string'),
         ('arbitrariness_locator', 'string'), ('event_summary', 'string'), ('impunity_outcome_code', 'string'),

@@ -16,6 +16,7 @@ from conftest import PROJECT_ROOT, rewrite_seed, run
 
 CPJ = Path("seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv")
 A19 = Path("seeds/external/article19_mx_2012_2016/articulo19_2012_2016.json")
+A19_2018 = Path("seeds/external/article19_mx_2018/agresiones.csv")
 
 
 def cpj_records(root: Path = PROJECT_ROOT) -> list[dict[str, str]]:
@@ -25,6 +26,12 @@ def cpj_records(root: Path = PROJECT_ROOT) -> list[dict[str, str]]:
 
 def a19_records(root: Path = PROJECT_ROOT) -> list[dict]:
     return json.loads((root / A19).read_text(encoding="utf-8"))
+
+
+def a19_2018_rows(root: Path = PROJECT_ROOT) -> list[dict[str, str]]:
+    """The 2018 alerts as Python's csv module reads them (cells with line breaks inside quotes)."""
+    with (root / A19_2018).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def scalar(con, sql: str, params: list | None = None):
@@ -351,3 +358,116 @@ def test_each_cpj_record_is_a_different_person(warehouse_con):
         """,
     )
     assert mismatched == 0
+
+
+# -- Article 19 Mexico's 2018 alerts, read here with the csv module and checked independently --
+
+SPANISH_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
+    "julio": 7, "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+DESCRIPTIVE = ["Nombre", "Medio/Colectivo", "Cargo", "Estado", "Municipio", "Fecha", "Tipo de agresión", "Hechos"]
+
+
+def is_withheld(cell: str) -> bool:
+    return cell.strip().lower() in {"se reserva", "se reservan"}
+
+
+def the_2018_date(cell: str):
+    """The day a Fecha cell names first, its month, and the year it states or else 2018 (the file
+    covers January-June 2018); None when withheld."""
+    import datetime
+    import re
+
+    if is_withheld(cell):
+        return None
+    text = cell.lower()
+    day = int(re.search(r"\d{1,2}", text).group())
+    month = min((text.find(name), number) for name, number in SPANISH_MONTHS.items() if name in text)[1]
+    year = re.search(r"20\d\d", text)
+    return datetime.date(int(year.group()) if year else 2018, month, day)
+
+
+def test_every_2018_alert_is_loaded_or_quarantined(warehouse_con):
+    rows = a19_2018_rows()
+    assert len(rows) == 66
+    not_records = {n for n, r in enumerate(rows, start=1) if not any(r[c].strip() for c in DESCRIPTIVE)}
+    assert not_records == {64, 65, 66}
+    loaded = {r[0] for r in warehouse_con.execute("select source_row_number from monitors.int_article19_mx__alerts").fetchall()}
+    quarantined = {r[0] for r in warehouse_con.execute(
+        "select source_row_number from core.rejected_source_records where source_id = 'article19_mx_2018'"
+    ).fetchall()}
+    assert quarantined == not_records
+    assert loaded == set(range(1, 67)) - not_records
+
+
+def test_2018_dates_equal_the_file(warehouse_con):
+    rows = a19_2018_rows()
+    found = dict(warehouse_con.execute(
+        "select source_row_number, event_date from monitors.int_article19_mx__alerts"
+    ).fetchall())
+    expected = {n: the_2018_date(rows[n - 1]["Fecha"]) for n in found}
+    assert found == expected
+    # seven records have their date withheld: stored undated, never dated by guess
+    assert sum(d is None for d in expected.values()) == 7
+    undated = warehouse_con.execute(
+        "select count(*), count(event_date), min(date_precision), max(date_precision) from core.fct_incidents"
+        " where source_id = 'article19_mx_2018' and date_precision = 'unknown'"
+    ).fetchone()
+    assert undated == (7, 0, "unknown", "unknown")
+
+
+def test_2018_aggression_counts_stay_on_their_records(warehouse_con):
+    rows = a19_2018_rows()
+    counts = dict(warehouse_con.execute(
+        "select source_row_number, aggressions_counted from monitors.int_article19_mx__alerts"
+    ).fetchall())
+    assert counts == {n: int(rows[n - 1]["Número de agresiones a contabilizar"]) for n in counts}
+    # the file's own total row (row 66) is the sum over the records, and is not loaded
+    assert sum(counts.values()) == int(rows[65]["Número de agresiones a contabilizar"]) == 86
+    # one incident per record, whatever the count: an aggregate stays an aggregate
+    incidents = scalar(warehouse_con, "select count(*) from core.fct_incidents where source_id = 'article19_mx_2018'")
+    assert incidents == len(counts)
+
+
+def test_a_withheld_name_never_identifies_a_person(warehouse_con):
+    rows = a19_2018_rows()
+    withheld = {n for n, r in enumerate(rows, start=1) if is_withheld(r["Nombre"])}
+    assert len(withheld) == 13
+    victims = warehouse_con.execute(
+        """
+        select cast(split_part(source_record_locator, ',', 1)[5:] as integer), victim_name, victim_identity
+        from intermediate.int_register__incident_victims where source_id = 'article19_mx_2018'
+        """
+    ).fetchall()
+    by_row = {row: (name, identity) for row, name, identity in victims}
+    assert all(by_row[n][0] is None for n in withheld)
+    # each withheld victim is its own victim: no two share an identity, and none shares one with a named victim
+    identities = [identity for _, identity in by_row.values()]
+    withheld_identities = [by_row[n][1] for n in withheld]
+    assert len(set(withheld_identities)) == len(withheld_identities)
+    assert not set(withheld_identities) & {by_row[n][1] for n in by_row if n not in withheld}
+    assert len(identities) == 63
+    # the placeholder is never a name anywhere in the register's victims
+    assert scalar(
+        warehouse_con,
+        "select count(*) from core.dim_victims where lower(coalesce(victim_name, '')) like '%reserva%'",
+    ) == 0
+
+
+def test_2018_types_become_a_category_and_secondary_categories(warehouse_con):
+    """A cell listing several types is one incident with several acts: the first type's category
+    and the others' (by the 2018 type names, mapped here by hand)."""
+    found = {
+        row: (category, secondary)
+        for row, category, secondary in warehouse_con.execute(
+            "select source_row_number, category_code, secondary_category_codes from monitors.int_article19_mx__alerts"
+        ).fetchall()
+    }
+    assert found[14] == ("physical_attack", "psychological_pressure")  # "Ataque físico\n\nIntimidación y hostigamiento"
+    assert found[50] == ("psychological_pressure", "threat")  # "1. Intimidación y hostigamiento  2. Amenaza"
+    assert found[42] == ("physical_attack", "threat;property_attack")  # "Ataque físico, amenaza, y ataque a bienes materiales"
+    assert found[55] == ("threat", None)  # "Amenzas " (a typo)
+    assert found[58] == ("other", None)  # no type stated
+    acts = scalar(warehouse_con, "select act_count from core.fct_incidents where event_id = 'A19MX18-0042'")
+    assert acts == 3

@@ -57,7 +57,7 @@ from_monitors as (
         monitor_records.event_date,
         monitor_records.date_precision,
         monitor_records.category_code,
-        null as secondary_category_codes,
+        monitor_records.secondary_category_codes,
         monitor_records.city_name,
         monitor_records.context_code,
         monitor_records.perpetrator_type_code,

@@ -1,4 +1,4 @@
--- Article 19 Mexico records that load, with Article 19's Spanish labels mapped to the warehouse's
+-- Article 19 Mexico's 2012-2016 records that load, with Article 19's Spanish labels mapped to the warehouse's
 -- codes by the xwalk_article19_mx__* seeds, matched on label_key() so that spelling variants
 -- ("Funcionario público" / "Funcionario Público") meet one row. A label no seed knows stops the
 -- build (assert_labels_mapped).
@@ -6,7 +6,7 @@
     'article19_mx_2012_2016',
     'seeds/external/article19_mx_2012_2016/articulo19_2012_2016.json',
     'int_article19_mx__records_checked',
-    'staged.rejected_column is null',
+    "staged.rejected_column is null and staged.source_id = 'article19_mx_2012_2016'",
     [
         {'field': 'type', 'column': 'aggression_type_label', 'seed': 'xwalk_article19_mx__aggression_type'},
         {'field': 'responsable', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
@@ -18,7 +18,8 @@ with
 records as (
 
     select * from {{ ref('int_article19_mx__records_checked') }}
-    where rejected_column is null
+    -- the 2012-2016 register's layout (the 2018 alerts: int_article19_mx__alerts)
+    where rejected_column is null and source_id = 'article19_mx_2012_2016'
 
 ),
 

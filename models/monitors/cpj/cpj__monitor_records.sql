@@ -30,6 +30,8 @@ mapped as (
         make_date(killings.event_year, 1, 1) as event_date,
         'year' as date_precision,
         killings.category_code,
+        -- CPJ records one act per killing
+        cast(null as {{ dbt.type_string() }}) as secondary_category_codes,
         killings.location_name as city_name,
         killings.context_code,
         killings.perpetrator_type_code,
