@@ -66,8 +66,7 @@ dated as (
         staged.source_row_number,
         coalesce(staged.event_year, date_texts.event_year) as record_year,
         -- what a date written as text states counts only in the record's own year
-        coalesce(date_texts.event_year, staged.event_year) = coalesce(staged.event_year, date_texts.event_year)
-        as is_date_text_of_the_year,
+        coalesce(date_texts.event_year = staged.event_year, true) as is_date_text_of_the_year,
         staged.stated_date,
         date_texts.event_month,
         date_texts.event_day,

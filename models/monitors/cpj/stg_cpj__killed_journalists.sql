@@ -63,7 +63,9 @@ with
 
 source as (
 
-    {{ vintage_records('cpj', ['killed_journalists', 'killed_journalists_2020', 'killed_journalists_2018_api', 'killed_journalists_2017_legacy'], layout) }}
+    {{ vintage_records(
+        'cpj', ['killed_journalists', 'killed_journalists_2020', 'killed_journalists_2018_api', 'killed_journalists_2017_legacy'], layout
+    ) }}
 
 ),
 
