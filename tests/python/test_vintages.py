@@ -34,7 +34,8 @@ DATE_TEXTS = Path("seeds/monitors/cpj/xwalk_cpj__date_text.csv")
 
 def read(path: Path) -> list[dict[str, str]]:
     with (PROJECT_ROOT / path).open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        # the legacy layout escapes a quote inside a quoted cell with a backslash ("Juan \"Jun\" Pala")
+        return list(csv.DictReader(handle, escapechar="\\" if path == LEGACY else None))
 
 
 def fold(text: str) -> str:
@@ -189,9 +190,11 @@ def test_the_change_feed_lists_what_cpj_added_and_revised(warehouse_con, pairs):
     newer, older = read(NEWER), read(OLDER)
     added = set(range(1, len(newer) + 1)) - {row for row in pairs.values() if row}
     feed = warehouse_con.execute(
-        "select newer_source_row_number from marts.vintage_changes where change_kind = 'added'").fetchall()
+        "select newer_source_row_number from marts.vintage_changes where change_kind = 'added'"
+        " and older_source_id = 'cpj_killed_1992_2020'").fetchall()
     assert {r[0] for r in feed} == added and len(added) == 132
-    assert warehouse_con.execute("select count(*) from marts.vintage_changes where change_kind = 'removed'").fetchone()[0] == \
+    assert warehouse_con.execute("select count(*) from marts.vintage_changes where change_kind = 'removed'"
+                                 " and older_source_id = 'cpj_killed_1992_2020'").fetchone()[0] == \
         sum(1 for row in pairs.values() if row is None) == 0
     # impunity: the labels of both files, mapped by CPJ's seed, differ (the fields of a record that
     # cannot be loaded, in either vintage, are not compared: it has none in the register's words)
@@ -205,11 +208,12 @@ def test_the_change_feed_lists_what_cpj_added_and_revised(warehouse_con, pairs):
                and code(older[o - 1]["impunityMurder"]) != code(newer[n - 1]["impunityMurder"])}
     in_feed = warehouse_con.execute(
         "select older_source_row_number, older_value, newer_value from marts.vintage_changes"
-        " where change_kind = 'changed' and field_name = 'impunity'").fetchall()
+        " where change_kind = 'changed' and field_name = 'impunity' and older_source_id = 'cpj_killed_1992_2020'").fetchall()
     assert set(in_feed) == revised and len(in_feed) == len(revised) > 0
     # the name CPJ respelled is a change of one record, not a removal and an addition
     assert warehouse_con.execute(
-        "select older_value, newer_value from marts.vintage_changes where field_name = 'name'").fetchall() == [
+        "select older_value, newer_value from marts.vintage_changes where field_name = 'name'"
+        " and older_source_id = 'cpj_killed_1992_2020'").fetchall() == [
         ("Lasantha Wickramatunga", "Lasantha Wickrematunge")]
 
 
@@ -219,7 +223,7 @@ def test_the_readme_change_feed_query_runs_as_written(warehouse_con, pairs):
     assert rows[("added", None)] == 132
     assert rows[("changed", "name")] == 1
     assert sum(n for (kind, _), n in rows.items() if kind == "changed") == warehouse_con.execute(
-        "select count(*) from marts.vintage_changes where change_kind = 'changed'").fetchone()[0]
+        "select count(*) from marts.vintage_changes where change_kind = 'changed' and newer_vintage_year = 2022").fetchone()[0]
 
 
 OLDEST = {"cpj_killed_legacy_2017": "killed_journalists_2017_legacy", "cpj_killed_confirmed_api_2018": "killed_journalists_2018_api"}
@@ -249,7 +253,7 @@ def drop_the_oldest_vintages(root: Path) -> None:
         text = path.read_text(encoding="utf-8")
         for table in OLDEST.values():
             assert f", '{table}'" in text or f"['cpj', '{table}']" in text or table not in text
-            text = text.replace(f", '{table}'", "").replace(f", ['cpj', '{table}']", "")
+            text = text.replace(f", ['cpj', '{table}']", "").replace(f", '{table}'", "")
         assert not any(table in text for table in OLDEST.values())
         path.write_text(text, encoding="utf-8")
 
@@ -296,6 +300,17 @@ def test_the_oldest_vintages_change_no_count(built_project, tmp_path):
             "select column_name from duckdb_columns() where database_name = 'a' and schema_name = ? and table_name = ?"
             " order by column_index", [schema, name]).fetchall()]
         kept = [c for c in columns if not DATED.search(c)]
+        if "breakdown" in columns:
+            # a long relation (a measure by breakdown): its rows by a date breakdown (event_month)
+            # move between months; its other rows must not differ, nor its totals per breakdown
+            assert len(kept) == len(columns), relation
+            undated = f"(select * from {{}}.{schema}.{name} where not regexp_matches(breakdown, '{DATED.pattern}'))"
+            assert sum(con.execute(
+                f"select count(*) from (select * from {undated.format(x)} except all select * from {undated.format(y)})"
+            ).fetchone()[0] for x, y in (("a", "b"), ("b", "a"))) == 0, relation
+            totals = f"select country_code, period_year, measure, breakdown, sum(measure_value) from {{}}.{schema}.{name} group by all"
+            assert sorted(con.execute(totals.format("a")).fetchall()) == sorted(con.execute(totals.format("b")).fetchall()), relation
+            continue
         assert len(kept) < len(columns), relation  # a relation without a date column must not differ
         if differing(schema, name, ", ".join(f'"{c}"' for c in kept)):
             unexplained[relation] = [c for c in columns if DATED.search(c)]

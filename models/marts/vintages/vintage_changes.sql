@@ -173,10 +173,13 @@ added as (
     from records as newer
     inner join vintage_pairs
         on newer.source_id = vintage_pairs.newer_source_id
+    -- led to by a record of this pair's older vintage (a newer vintage that supersedes several
+    -- older ones is compared with each)
     left join records as older
         on
             newer.source_id = older.superseded_by_source_id
             and newer.source_row_number = older.superseded_by_row_number
+            and vintage_pairs.older_source_id = older.source_id
     where
         older.source_id is null
         and not {{ vintage_out_of_scope('vintage_pairs.older_source_id', 'newer') }}
