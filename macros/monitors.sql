@@ -43,7 +43,7 @@
         ('source_id', 'string'), ('source_row_number', 'integer'), ('source_record_locator', 'string'),
         ('rejected_column', 'string'), ('rejected_value', 'string'), ('rejection_reason', 'string'),
         ('superseded_by_source_id', 'string'), ('superseded_by_row_number', 'integer'), ('supersession_basis', 'string'),
-        ('event_id', 'string'), ('country_code', 'string'), ('period_year', 'integer'),
+        ('carried_over_basis', 'string'), ('event_id', 'string'), ('country_code', 'string'), ('period_year', 'integer'),
         ('event_country_code', 'string'), ('event_date', 'date'), ('date_precision', 'string'),
         ('category_code', 'string'), ('secondary_category_codes', 'string'), ('city_name', 'string'), ('context_code', 'string'),
         ('perpetrator_type_code', 'string'), ('perpetrator_description', 'string'),
@@ -177,7 +177,9 @@
     (`mapped`: source_id, source_row_number and the contract's register columns, in the contract's
     order) and empty ones for the others. A record has one disposition: superseded by a newer
     vintage (then not quarantined: the newer record speaks for it), else quarantined, else loaded.
-    A superseded record keeps its register columns, for the changes between vintages. -#}
+    A superseded record keeps its register columns, for the changes between vintages. `mapped`
+    also gives carried_over_basis (a field carried over from an older vintage's record, with its
+    provenance; null when none), placed after the supersession columns. -#}
 {% macro monitor_record_rows(checked, mapped) -%}
     select
         {{ checked }}.source_id,
@@ -189,7 +191,8 @@
         {{ checked }}.superseded_by_source_id,
         {{ checked }}.superseded_by_row_number,
         {{ checked }}.supersession_basis,
-        {{ star_except(mapped, ['source_id', 'source_row_number']) }}
+        {{ mapped }}.carried_over_basis,
+        {{ star_except(mapped, ['source_id', 'source_row_number', 'carried_over_basis']) }}
     from {{ checked }}
     left join {{ mapped }}
         on

@@ -24,8 +24,10 @@
         cast(records.ordinality as {{ dbt.type_int() }}) as source_row_number,
         '{{ node.meta.get('record_id_prefix', '') if node else '' }}' as record_id_prefix,
         {%- for published, staged in layout %}
-            {%- if node is none or published in declared %}
-        {{ clean_text('records.' ~ adapter.quote(published)) }} as {{ staged }}{{ "," if not loop.last }}
+            {%- set names = [published] if published is string else published -%}
+            {%- set found = names | select('in', declared) | list if node else names[:1] %}
+            {%- if found %}
+        {{ clean_text('records.' ~ adapter.quote(found[0])) }} as {{ staged }}{{ "," if not loop.last }}
             {%- else %}
         cast(null as {{ dbt.type_string() }}) as {{ staged }}{{ "," if not loop.last }}
             {%- endif %}
@@ -46,7 +48,8 @@
     the event, or null) and vintage_match_key (the monitor's declared rule for "the same record":
     CPJ, the folded name, year and country). Records of one vintage with the same key are told
     apart by their order in the file (the first with the first). catalogue: the monitor's catalogue
-    seed (supersedes_source_id, first_year, last_year). decisions: an optional seed of
+    seed (supersedes_source_id: the older vintages it supersedes, ';'-separated; first_year,
+    last_year). decisions: an optional seed of
     (source_id, source_row_number, newer_source_id, newer_source_row_number, basis) that overrides
     the rule for one older record (an empty newer_source_row_number: it has no newer record).
 
@@ -55,6 +58,24 @@
     - removed: it has no newer record, and the newer vintage covers its year (first_year to
       last_year; a record without a year when the newer vintage covers the older one's years).
     A record the newer vintage does not cover, and does not hold, is not superseded: it still loads. -#}
+{#- Which vintage supersedes which, as a relation of (newer_source_id, older_source_id), one row per
+    pair: a catalogue row's supersedes_source_id lists the older vintages it supersedes, separated
+    by ';' (CPJ's 2020 export supersedes both its 2017 legacy download and its 2018 API export,
+    whose scopes differ). An older vintage is superseded by one newer vintage only
+    (tests/dbt/sources/every_older_vintage_is_superseded_by_one_newer_vintage.sql). -#}
+{% macro vintage_pairs(catalogue) -%}
+    (
+    select
+        listing.source_id as newer_source_id,
+        trim(listed.older_source_id) as older_source_id
+
+    from {{ catalogue }} as listing
+    {{ split_to_rows('listing.supersedes_source_id', ';', 'listed', 'older_source_id') }}
+    where listing.supersedes_source_id is not null and trim(listed.older_source_id) != ''
+    )
+{%- endmacro %}
+
+
 {% macro vintage_supersession(records, catalogue, decisions=none) -%}
     (
     with
@@ -85,9 +106,11 @@
             newer.first_year as newer_first_year,
             newer.last_year as newer_last_year
 
-        from {{ catalogue }} as newer
+        from {{ vintage_pairs(catalogue) }} as pairs
+        inner join {{ catalogue }} as newer
+            on pairs.newer_source_id = newer.source_id
         inner join {{ catalogue }} as older
-            on newer.supersedes_source_id = older.source_id
+            on pairs.older_source_id = older.source_id
 
     ),
 
@@ -176,5 +199,188 @@
     )
 
     select * from final
+    )
+{%- endmacro %}
+
+
+{#- "Fields a newer layout lacks are carried over from the older record, with their provenance":
+    the date. For each record of a monitor's vintages, the most precise date among its own and
+    those of the older records that lead to it through the supersession chain (an older record
+    matched to it, one matched to that one, and so on, up to max_links vintages back: a removed
+    record leads nowhere), taken only when the older record dates the event in the same year.
+    Most precise first (day, then month, then year), then the nearest vintage (fewest links), then
+    the newest vintage (catalogue vintage_year), then source_id; a record's own date wins a tie.
+
+    records: a relation with source_id, source_row_number, superseded_by_source_id,
+    superseded_by_row_number, record_year, record_date (the first day of what the record states),
+    record_date_precision (day, month or year) and record_date_basis (what the record states, for
+    the provenance). catalogue: the monitor's catalogue seed (vintage_year).
+
+    A relation of (source_id, source_row_number, event_date, date_precision, carried_over_basis):
+    one row per record with a year; carried_over_basis is empty when the record keeps its own date. -#}
+{% macro vintage_carried_over_dates(records, catalogue, max_links=4) -%}
+    (
+    with
+
+    leads_0 as (
+
+        select
+            records.source_id as to_source_id,
+            records.source_row_number as to_row_number,
+            records.source_id,
+            records.source_row_number,
+            0 as links,
+            cast(null as {{ dbt.type_string() }}) as via
+
+        from {{ records }} as records
+
+    ),
+    {%- for link in range(1, max_links + 1) %}
+
+    leads_{{ link }} as (
+
+        select
+            newer.to_source_id,
+            newer.to_row_number,
+            older.source_id,
+            older.source_row_number,
+            {{ link }} as links,
+            {%- if link == 1 %}
+            cast(null as {{ dbt.type_string() }}) as via
+            {%- else %}
+            concat_ws(' and ', newer.source_id || ' row ' || cast(newer.source_row_number as {{ dbt.type_string() }}), newer.via) as via
+            {%- endif %}
+
+        from leads_{{ link - 1 }} as newer
+        inner join {{ records }} as older
+            on
+                newer.source_id = older.superseded_by_source_id
+                and newer.source_row_number = older.superseded_by_row_number
+
+    ),
+    {%- endfor %}
+
+    leads as (
+        {%- for link in range(0, max_links + 1) %}
+        select * from leads_{{ link }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+        {%- endfor %}
+    ),
+
+    candidates as (
+
+        select
+            leads.to_source_id,
+            leads.to_row_number,
+            leads.links,
+            leads.via,
+            dated.source_id as from_source_id,
+            dated.source_row_number as from_row_number,
+            dated.record_year,
+            dated.record_date,
+            dated.record_date_precision,
+            dated.record_date_basis,
+            row_number() over (
+                partition by leads.to_source_id, leads.to_row_number
+                order by
+                    case dated.record_date_precision when 'day' then 1 when 'month' then 2 else 3 end,
+                    leads.links,
+                    catalogue.vintage_year desc,
+                    dated.source_id
+            ) as preference
+
+        from leads
+        inner join {{ records }} as target
+            on
+                leads.to_source_id = target.source_id
+                and leads.to_row_number = target.source_row_number
+        inner join {{ records }} as dated
+            on
+                leads.source_id = dated.source_id
+                and leads.source_row_number = dated.source_row_number
+        left join {{ catalogue }} as catalogue
+            on dated.source_id = catalogue.source_id
+        where
+            dated.record_date is not null
+            and target.record_year is not null
+            and dated.record_year = target.record_year
+
+    ),
+
+    final as (
+
+        select
+            candidates.to_source_id as source_id,
+            candidates.to_row_number as source_row_number,
+            candidates.record_date as event_date,
+            candidates.record_date_precision as date_precision,
+            case
+                when candidates.links > 0
+                    then
+                        'date (' || candidates.record_date_precision || ') carried over from ' || candidates.from_source_id
+                        || ' row ' || cast(candidates.from_row_number as {{ dbt.type_string() }})
+                        || coalesce(', through ' || candidates.via, '')
+                        || ', the same record of the same year (' || cast(candidates.record_year as {{ dbt.type_string() }})
+                        || '): ' || candidates.record_date_basis
+            end as carried_over_basis
+
+        from candidates
+        where candidates.preference = 1
+
+    )
+
+    select * from final
+    )
+{%- endmacro %}
+
+
+{#- The declared scope of a vintage that holds only part of its monitor's list (CPJ's 2018 API
+    export: confirmed killings of journalists): its source table's meta.scope, {contract column:
+    [the codes it holds]}, with meta.scope_basis. A boolean expression, true when the record (an
+    alias of the monitor-record contract) falls outside the scope of the vintage that
+    source_id_expression names: such a record is not "added" by a newer vintage of the pair
+    (marts.vintage_changes, the one place scope is applied). A vintage with a scope supersedes no
+    vintage (tests/dbt/sources/every_older_vintage_is_superseded_by_one_newer_vintage.sql): its
+    narrower list cannot make an older record "removed". A record without the codes (quarantined)
+    is within every scope. -#}
+{% macro vintage_out_of_scope(source_id_expression, record) -%}
+    {%- set scoped = [] -%}
+    {%- if execute -%}
+        {%- for node in graph.sources.values() | sort(attribute='unique_id') if node.meta.get('scope') -%}
+            {%- do scoped.append(node.meta) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    (
+    {%- for meta in scoped %}
+        ({{ source_id_expression }} = '{{ meta.source_id }}' and not (
+            {%- for column, codes in meta.scope.items() | sort %}
+            coalesce({{ record }}.{{ column }} in ('{{ codes | join("', '") }}'), true){{ " and" if not loop.last }}
+            {%- endfor %}
+        ))
+        or
+    {%- endfor %}
+        false
+    )
+{%- endmacro %}
+
+
+{#- The vintages with a declared scope (meta.scope of their source table), as a relation of
+    (source_id, scope_basis). -#}
+{% macro vintage_scopes() -%}
+    {%- set scoped = [] -%}
+    {%- if execute -%}
+        {%- for node in graph.sources.values() | sort(attribute='unique_id') if node.meta.get('scope') -%}
+            {%- do scoped.append(node.meta) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    (
+    {%- for meta in scoped %}
+        select '{{ meta.source_id }}' as source_id, {{ text_literal(meta.get('scope_basis', '')) }} as scope_basis
+        union all
+    {%- endfor %}
+        select cast(null as {{ dbt.type_string() }}) as source_id, cast(null as {{ dbt.type_string() }}) as scope_basis
+        where false
     )
 {%- endmacro %}

@@ -2,8 +2,12 @@
 -- added (in the newer vintage, matched by no older record), removed (an older record the newer
 -- vintage supersedes without holding it), and, for a record in both, one row per field whose value
 -- changed (in the register's words, with the vocabulary's label). The pairs of vintages come from
--- the sources catalogue (supersedes_source_id) and the match from each monitor's checked records
--- (macros/vintages.sql): this model decides nothing, it lists. A record quarantined in either
+-- the sources catalogue (supersedes_source_id, a ';'-separated list: vintage_pairs) and the match
+-- from each monitor's checked records (macros/vintages.sql): this model decides nothing, it lists.
+-- Scope: a vintage that holds only part of the list (its source table's meta.scope: CPJ's 2018
+-- API export, confirmed killings of journalists) does not make a newer record outside that scope
+-- "added" (vintage_out_of_scope, applied here and nowhere else); a vintage with a scope supersedes
+-- none, so none of its records makes an older one "removed". A record quarantined in either
 -- vintage has no register fields to compare; its field changes are not listed.
 {%- set fields = [
     ('name', 'victim_name_as_reported', none),
@@ -60,9 +64,11 @@ vintage_pairs as (
         newer.source_id as newer_source_id,
         newer.vintage_year as newer_vintage_year
 
-    from sources as newer
+    from {{ vintage_pairs('sources') }} as pairs
+    inner join sources as newer
+        on pairs.newer_source_id = newer.source_id
     inner join sources as older
-        on newer.supersedes_source_id = older.source_id
+        on pairs.older_source_id = older.source_id
 
 ),
 
@@ -167,11 +173,16 @@ added as (
     from records as newer
     inner join vintage_pairs
         on newer.source_id = vintage_pairs.newer_source_id
+    -- led to by a record of this pair's older vintage (a newer vintage that supersedes several
+    -- older ones is compared with each)
     left join records as older
         on
             newer.source_id = older.superseded_by_source_id
             and newer.source_row_number = older.superseded_by_row_number
-    where older.source_id is null
+            and vintage_pairs.older_source_id = older.source_id
+    where
+        older.source_id is null
+        and not {{ vintage_out_of_scope('vintage_pairs.older_source_id', 'newer') }}
 
 ),
 

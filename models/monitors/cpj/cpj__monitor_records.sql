@@ -3,6 +3,10 @@
 -- where CPJ states how the prosecution of a murder stands, one criminal legal action with the
 -- journalist as injured party, all in the register's words; a quarantined record carries the
 -- column, value and reason instead. The register reads CPJ here and nowhere else.
+-- The date: CPJ's 2020 and 2022 exports date a killing by its year only; an older vintage's
+-- record may give the day or the month. Each record takes the most precise date of the records
+-- that lead to it through the supersession chain (vintage_carried_over_dates, macros/vintages.sql:
+-- only of the same year), with its provenance in carried_over_basis.
 with
 
 records as (
@@ -17,7 +21,13 @@ killings as (
 
 ),
 
--- a record that loads: CPJ dates a killing by its year only
+dates as (
+
+    select * from {{ vintage_carried_over_dates('records', ref('cpj__source')) }} as dates
+
+),
+
+-- a record that loads (or is superseded: its fields are compared with its newer record's)
 mapped as (
 
     select
@@ -27,8 +37,8 @@ mapped as (
         killings.country_code,
         killings.event_year as period_year,
         killings.country_code as event_country_code,
-        make_date(killings.event_year, 1, 1) as event_date,
-        'year' as date_precision,
+        coalesce(dates.event_date, make_date(killings.event_year, 1, 1)) as event_date,
+        coalesce(dates.date_precision, 'year') as date_precision,
         killings.category_code,
         -- CPJ records one act per killing
         cast(null as {{ dbt.type_string() }}) as secondary_category_codes,
@@ -67,9 +77,14 @@ mapped as (
                 then
                     'CPJ: prosecution of the killing of ' || coalesce(killings.full_name, 'an unnamed victim')
                     || '; impunity: ' || killings.impunity_murder
-        end as legal_action_summary
+        end as legal_action_summary,
+        dates.carried_over_basis
 
     from killings
+    left join dates
+        on
+            killings.source_id = dates.source_id
+            and killings.source_row_number = dates.source_row_number
 
 ),
 

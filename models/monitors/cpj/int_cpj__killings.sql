@@ -8,7 +8,7 @@
     'staged.rejected_column is null',
     [
         {'field': 'combinedStatus', 'column': 'combined_status', 'seed': 'xwalk_cpj__combined_status'},
-        {'field': 'typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death'},
+        {'field': 'typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death', 'missing': '(not stated)'},
         {'field': 'type', 'column': 'victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
         {'field': 'sex', 'column': 'sex_label', 'seed': 'xwalk_cpj__sex', 'missing': '(not stated)'},
         {'field': 'impunityMurder', 'column': 'impunity_murder', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
@@ -68,7 +68,7 @@ final as (
         records.record_id_prefix || lpad(cast(records.source_row_number as {{ dbt.type_string() }}), 4, '0') as event_id,
         records.source_record_locator,
         records.country_code,
-        records.event_year,
+        records.record_year as event_year,
         records.full_name,
         records.victim_name,
         records.organizations,
@@ -93,7 +93,7 @@ final as (
     inner join statuses
         on {{ label_key('records.combined_status') }} = {{ label_key('statuses.source_label') }}
     inner join deaths
-        on {{ label_key('records.type_of_death') }} = {{ label_key('deaths.source_label') }}
+        on {{ label_key("coalesce(records.type_of_death, '(not stated)')") }} = {{ label_key('deaths.source_label') }}
     inner join kinds
         on {{ label_key('records.victim_kind') }} = {{ label_key('kinds.source_label') }}
     inner join sexes

@@ -10,6 +10,12 @@
 --   (xwalk_cpj__location_country, the location rule, applied here and nowhere else). A record that
 --   neither places is quarantined in core.rejected_source_records with the column, value and the
 --   seed's basis as reason.
+-- - dated: the year, and the first day of what the record states of its date (record_date, with
+--   record_date_precision day, month or year, and its basis): the 2020 and 2022 exports give the
+--   year; the older layout's Date and the API export's startDate give the day; a date written as
+--   text (the older layout's Date "June, 1992", the API export's ambiguousStartDate) states what
+--   xwalk_cpj__date_text says it states, and only in the record's own year (the older layout has
+--   no year column: its year is its date's). Never a day or month the file does not state.
 -- A superseded record is not quarantined (the newer vintage's record speaks for it), and none is
 -- dropped. A country name, or a location of a name split by location, that the seeds do not know
 -- stops the build (assert_labels_mapped).
@@ -24,6 +30,7 @@
             'field': 'location', 'column': 'location_name', 'seed': 'xwalk_cpj__location_country', 'label': 'location',
             'missing': '(not stated)', 'within': {'column': 'country_name', 'label': 'cpj_country'},
         },
+        {'field': 'Date / ambiguousStartDate', 'column': 'date_text', 'seed': 'xwalk_cpj__date_text', 'label': 'date_text'},
     ]
 ) }}
 with
@@ -46,6 +53,63 @@ locations as (
 
 ),
 
+date_texts as (
+
+    select * from {{ ref('xwalk_cpj__date_text') }}
+
+),
+
+dated as (
+
+    select
+        staged.source_id,
+        staged.source_row_number,
+        coalesce(staged.event_year, date_texts.event_year) as record_year,
+        -- what a date written as text states counts only in the record's own year
+        coalesce(date_texts.event_year = staged.event_year, true) as is_date_text_of_the_year,
+        staged.stated_date,
+        date_texts.event_month,
+        date_texts.event_day,
+        date_texts.basis as date_text_basis,
+        staged.date_text
+
+    from staged
+    left join date_texts
+        on {{ label_key('staged.date_text') }} = {{ label_key('date_texts.date_text') }}
+
+),
+
+record_dates as (
+
+    select
+        dated.source_id,
+        dated.source_row_number,
+        dated.record_year,
+        case
+            when dated.stated_date is not null then dated.stated_date
+            when dated.is_date_text_of_the_year and dated.event_day is not null
+                then make_date(dated.record_year, dated.event_month, dated.event_day)
+            when dated.is_date_text_of_the_year and dated.event_month is not null
+                then make_date(dated.record_year, dated.event_month, 1)
+            when dated.record_year is not null then make_date(dated.record_year, 1, 1)
+        end as record_date,
+        case
+            when dated.stated_date is not null then 'day'
+            when dated.is_date_text_of_the_year and dated.event_day is not null then 'day'
+            when dated.is_date_text_of_the_year and dated.event_month is not null then 'month'
+            when dated.record_year is not null then 'year'
+        end as record_date_precision,
+        case
+            when dated.stated_date is not null then 'the file gives the day'
+            when dated.date_text is not null
+                then 'the file writes the date as ''' || dated.date_text || ''' (xwalk_cpj__date_text: ' || dated.date_text_basis || ')'
+            when dated.record_year is not null then 'the file gives the year only'
+        end as record_date_basis
+
+    from dated
+
+),
+
 -- the country names the location rule splits: their records are placed by location only
 split_countries as (
 
@@ -58,15 +122,19 @@ match_keys as (
     select
         staged.source_id,
         staged.source_row_number,
-        staged.event_year as record_year,
+        record_dates.record_year,
         concat_ws(
             '|',
             coalesce({{ label_key('staged.full_name') }}, ''),
-            coalesce(staged.year_as_published, ''),
+            coalesce(staged.year_as_published, cast(record_dates.record_year as {{ dbt.type_string() }}), ''),
             coalesce({{ label_key('staged.country_name') }}, '')
         ) as vintage_match_key
 
     from staged
+    inner join record_dates
+        on
+            staged.source_id = record_dates.source_id
+            and staged.source_row_number = record_dates.source_row_number
 
 ),
 
@@ -80,6 +148,10 @@ placed as (
 
     select
         staged.*,
+        record_dates.record_year,
+        record_dates.record_date,
+        record_dates.record_date_precision,
+        record_dates.record_date_basis,
         split_countries.cpj_country is not null as is_placed_by_location,
         case
             when split_countries.cpj_country is not null then locations.country_code
@@ -91,6 +163,10 @@ placed as (
         end as placement_basis
 
     from staged
+    inner join record_dates
+        on
+            staged.source_id = record_dates.source_id
+            and staged.source_row_number = record_dates.source_row_number
     left join countries
         on {{ label_key('staged.country_name') }} = {{ label_key('countries.cpj_country') }}
     left join split_countries
@@ -107,16 +183,16 @@ final as (
     select
         placed.*,
         case
-            when placed.full_name is null and placed.event_year is null and placed.country_name is null then 'gender'
-            when placed.event_year is null then 'year'
+            when placed.full_name is null and placed.record_year is null and placed.country_name is null then 'gender'
+            when placed.record_year is null then 'year'
             when placed.country_name is null then 'country'
             when placed.is_placed_by_location and placed.country_code is null then 'location'
             when placed.country_code is null then 'country'
         end as rejected_column,
         case
-            when placed.full_name is null and placed.event_year is null and placed.country_name is null
+            when placed.full_name is null and placed.record_year is null and placed.country_name is null
                 then 'empty record: no name, year or country (only gender holds a value)'
-            when placed.event_year is null then 'no year: the record cannot be placed in a period'
+            when placed.record_year is null then 'no year: the record cannot be placed in a period'
             when placed.country_name is null then 'no country: the record cannot be placed in a country'
             when placed.is_placed_by_location and placed.country_code is null
                 then placed.country_name || ', location: ' || placed.placement_basis
@@ -132,7 +208,7 @@ select
     final.*,  -- noqa: AM04
     case final.rejected_column
         when 'gender' then final.sex_label
-        when 'year' then final.year_as_published
+        when 'year' then coalesce(final.year_as_published, final.date_as_published)
         when 'country' then final.country_name
         when 'location' then coalesce(final.location_name, '(not stated)')
     end as rejected_value,

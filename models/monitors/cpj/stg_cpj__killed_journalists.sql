@@ -1,40 +1,49 @@
 -- CPJ's killed list, every vintage (one table of the cpj source per file), one row per record of
 -- each file: renamed to snake_case, text trimmed with inner spaces folded and empty cells as null,
--- the year cast, and the record's vintage, position and a readable locator kept. A column a
--- vintage's layout lacks is null. Nothing is mapped or dropped here.
+-- the year and the date cast, and the record's vintage, position and a readable locator kept. A
+-- column a vintage's layout lacks is null. Nothing is mapped or dropped here.
+-- Three layouts (vintage_records reads each column under the name its layout gives it):
+-- - the 2020 and 2022 exports (camelCase: year, fullName, combinedStatus, type, ...);
+-- - the 2018 API export: the same names, with coverages, impunity, startDate (m/d/yy) and
+--   ambiguousStartDate (free text where CPJ does not know the day: startDate then holds a
+--   placeholder, not read);
+-- - the older download layout (to May 2017, title case): Name, Sex, Country_killed, ...; its one
+--   Type cell ("Motive Confirmed", "Motive Unconfirmed", "Media Workers") is read as both
+--   combined_status and victim_kind (the seeds map each label for each), and its Date is written
+--   out ("October 22, 2016"), its year the date's.
 {%- set layout = [
     ('year', 'year_as_published'),
-    ('combinedStatus', 'combined_status'),
-    ('fullName', 'full_name'),
+    (['combinedStatus', 'Type'], 'combined_status'),
+    (['fullName', 'Name'], 'full_name'),
     ('sortName', 'sort_name'),
-    ('primaryNationality', 'primary_nationality'),
+    (['primaryNationality', 'Nationality'], 'primary_nationality'),
     ('secondaryNationality', 'secondary_nationality'),
     ('tertiaryNationality', 'tertiary_nationality'),
-    ('gender', 'sex_label'),
-    ('type', 'victim_kind'),
+    (['gender', 'Sex'], 'sex_label'),
+    (['type', 'Type'], 'victim_kind'),
     ('lastStatus', 'last_status'),
-    ('typeOfDeath', 'type_of_death'),
+    (['typeOfDeath', 'Type_death'], 'type_of_death'),
     ('status', 'status'),
     ('employedAs', 'employed_as'),
-    ('organizations', 'organizations'),
-    ('jobs', 'jobs'),
-    ('coverage', 'coverage'),
-    ('mediums', 'mediums'),
-    ('country', 'country_name'),
+    (['organizations', 'Organization'], 'organizations'),
+    (['jobs', 'Job'], 'jobs'),
+    (['coverage', 'coverages', 'Coverage'], 'coverage'),
+    (['mediums', 'Medium'], 'mediums'),
+    (['country', 'Country_killed'], 'country_name'),
     ('location', 'location_name'),
     ('region', 'region'),
     ('state', 'state'),
     ('locality', 'locality'),
     ('province', 'province'),
-    ('localOrForeign', 'local_or_foreign'),
-    ('sourcesOfFire', 'sources_of_fire'),
+    (['localOrForeign', 'Local_Foreign'], 'local_or_foreign'),
+    (['sourcesOfFire', 'Source_fire'], 'sources_of_fire'),
     ('motiveConfirmed', 'motive_confirmed'),
     ('accountabilityCrossfire', 'accountability_crossfire'),
     ('accountabilityAssignment', 'accountability_assignment'),
-    ('impunityMurder', 'impunity_murder'),
-    ('tortured', 'tortured'),
-    ('captive', 'captive'),
-    ('threatened', 'threatened'),
+    (['impunityMurder', 'impunity', 'Impunity_for_murder'], 'impunity_murder'),
+    (['tortured', 'Tortured'], 'tortured'),
+    (['captive', 'Taken_captive'], 'captive'),
+    (['threatened', 'Threatened'], 'threatened'),
     ('charges', 'charges'),
     ('motive', 'motive'),
     ('lengthOfSentence', 'length_of_sentence'),
@@ -45,22 +54,59 @@
     ('sentence', 'sentence'),
     ('locationImprisoned', 'location_imprisoned'),
     ('Type of journalist', 'journalist_type'),
+    ('Freelance', 'freelance'),
+    (['startDate', 'Date'], 'date_as_published'),
+    ('ambiguousStartDate', 'ambiguous_date_as_published'),
+    ('id', 'cpj_record_id'),
 ] %}
 with
 
 source as (
 
-    {{ vintage_records('cpj', ['killed_journalists', 'killed_journalists_2020'], layout) }}
+    {{ vintage_records(
+        'cpj', ['killed_journalists', 'killed_journalists_2020', 'killed_journalists_2018_api', 'killed_journalists_2017_legacy'], layout
+    ) }}
+
+),
+
+-- the date a record states as a day: the older layout's written-out Date; the API export's
+-- startDate (m/d/yy, its century the record's year's) when ambiguousStartDate is empty
+parsed as (
+
+    select
+        source.*,
+        try_cast(source.year_as_published as integer) as year_as_cast,
+        coalesce(
+            {{ try_parse_month_day_year('source.date_as_published') }},
+            case
+                when
+                    source.ambiguous_date_as_published is null
+                    and split_part(source.date_as_published, '/', 3) = right(source.year_as_published, 2)
+                    then make_date(
+                        try_cast(source.year_as_published as integer),
+                        try_cast(split_part(source.date_as_published, '/', 1) as integer),
+                        try_cast(split_part(source.date_as_published, '/', 2) as integer)
+                    )
+            end
+        ) as stated_date
+
+    from source
 
 ),
 
 renamed as (
 
     select
-        source.*,
-        try_cast(source.year_as_published as integer) as event_year
+        {{ star_except('parsed', ['year_as_cast']) }},
+        coalesce(parsed.year_as_cast, cast(year(parsed.stated_date) as {{ dbt.type_int() }})) as event_year,
+        -- a date written as text that is not a day ("June, 1992", "Unknown in 2013"): what it
+        -- states is read through xwalk_cpj__date_text in int_cpj__records_checked
+        coalesce(
+            parsed.ambiguous_date_as_published,
+            case when parsed.stated_date is null then parsed.date_as_published end
+        ) as date_text
 
-    from source
+    from parsed
 
 ),
 
@@ -77,7 +123,7 @@ final as (
             ', ',
             'row ' || renamed.source_row_number,
             renamed.full_name,
-            renamed.year_as_published,
+            coalesce(renamed.year_as_published, renamed.date_as_published),
             renamed.country_name
         ) as source_record_locator
 

@@ -32,8 +32,10 @@ loaded_but_covered as (
         || cast(records.period_year as {{ dbt.type_string() }}) as problem
 
     from records
+    inner join {{ vintage_pairs(ref('dim_sources')) }} as pairs
+        on records.source_id = pairs.older_source_id
     inner join sources as newer
-        on records.source_id = newer.supersedes_source_id
+        on pairs.newer_source_id = newer.source_id
     where
         records.rejected_column is null
         and records.superseded_by_source_id is null

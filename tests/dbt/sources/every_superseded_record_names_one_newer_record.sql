@@ -1,18 +1,13 @@
 -- A superseded record names its newer record (or none: removed) in the vintage that supersedes
--- its file, that record exists, and no newer record stands for two older ones (a match rule or a
--- decision that joined two records into one would lose a record from the count). One row per
--- breach.
+-- its file, that record exists, and no newer record stands for two older ones of one older
+-- vintage (a match rule or a decision that joined two records into one would lose a record from
+-- the count; a newer vintage that supersedes several older ones holds one record for the same
+-- event in each). One row per breach.
 with
 
 records as (
 
     select * from {{ monitor_records() }} as records
-
-),
-
-sources as (
-
-    select * from {{ ref('int_sources') }}
 
 ),
 
@@ -37,11 +32,11 @@ not_the_next_vintage as (
         'superseded by ' || superseded.superseded_by_source_id || ', which does not supersede its file' as problem
 
     from superseded
-    left join sources
+    left join {{ vintage_pairs(ref('int_sources')) }} as pairs
         on
-            superseded.superseded_by_source_id = sources.source_id
-            and superseded.source_id = sources.supersedes_source_id
-    where sources.source_id is null
+            superseded.superseded_by_source_id = pairs.newer_source_id
+            and superseded.source_id = pairs.older_source_id
+    where pairs.newer_source_id is null
 
 ),
 
@@ -65,15 +60,15 @@ no_such_record as (
 one_for_two as (
 
     select
-        min(superseded.source_id) as source_id,
+        superseded.source_id,
         min(superseded.source_row_number) as source_row_number,
         'row ' || cast(superseded.superseded_by_row_number as {{ dbt.type_string() }}) || ' of '
         || superseded.superseded_by_source_id || ' stands for ' || cast(count(*) as {{ dbt.type_string() }})
-        || ' older records' as problem
+        || ' records of ' || superseded.source_id as problem
 
     from superseded
     where superseded.superseded_by_row_number is not null
-    group by superseded.superseded_by_source_id, superseded.superseded_by_row_number
+    group by superseded.source_id, superseded.superseded_by_source_id, superseded.superseded_by_row_number
     having count(*) > 1
 
 ),
