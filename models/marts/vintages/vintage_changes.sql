@@ -8,14 +8,15 @@
 -- API export, confirmed killings of journalists) does not make a newer record outside that scope
 -- "added" (vintage_out_of_scope, applied here and nowhere else); a vintage with a scope supersedes
 -- none, so none of its records makes an older one "removed". A record quarantined in either
--- vintage has no register fields to compare; its field changes are not listed.
+-- vintage has no register fields to compare; its field changes are not listed. Fields are
+-- compared in the register's codes, not as each layout words them ("Motive Confirmed" in 2017 is
+-- "Confirmed" in 2020: verification), and only a field both vintages' layouts give: a field no
+-- record of a vintage fills (the 2017 layout has no place column) is not a change of the monitor's.
 {%- set fields = [
     ('name', 'victim_name_as_reported', none),
     ('country', 'event_country_code', 'country'),
     ('date', "cast(records.event_date as " ~ dbt.type_string() ~ ") || ' (' || records.date_precision || ')'", none),
     ('category', 'category_code', 'incident_category'),
-    ('category as reported', 'category_as_reported', none),
-    ('motive as reported', 'motive_as_reported', none),
     ('verification', 'verification_status_code', 'verification_status'),
     ('impunity', 'impunity_outcome_code', 'impunity_outcome'),
     ('sex', 'sex', 'sex'),
@@ -111,6 +112,19 @@ labelled_fields as (
         on
             record_fields.vocabulary = 'country'
             and record_fields.field_value = countries.country_code
+
+),
+
+-- the fields each vintage's layout gives: those at least one of its records fills
+filled_fields as (
+
+    select
+        record_fields.source_id,
+        record_fields.field_name
+
+    from record_fields
+    group by record_fields.source_id, record_fields.field_name
+    having count(record_fields.field_value) > 0
 
 ),
 
@@ -264,6 +278,14 @@ changes as (
             older_to_newer.newer_source_id = newer_fields.source_id
             and older_to_newer.newer_source_row_number = newer_fields.source_row_number
             and older_fields.field_name = newer_fields.field_name
+    inner join filled_fields as filled_in_older
+        on
+            older_to_newer.older_source_id = filled_in_older.source_id
+            and older_fields.field_name = filled_in_older.field_name
+    inner join filled_fields as filled_in_newer
+        on
+            older_to_newer.newer_source_id = filled_in_newer.source_id
+            and older_fields.field_name = filled_in_newer.field_name
     where
         older_to_newer.older_event_id is not null
         and older_to_newer.newer_event_id is not null

@@ -130,7 +130,9 @@ mapped_2018 as (
         cast(null as {{ dbt.type_string() }}) as legal_procedure_type,
         cast(null as {{ dbt.type_string() }}) as legal_journalist_position,
         cast(null as {{ dbt.type_string() }}) as legal_stage_code,
-        cast(null as {{ dbt.type_string() }}) as legal_action_summary
+        cast(null as {{ dbt.type_string() }}) as legal_action_summary,
+        -- no older vintage of this file: nothing is carried over
+        cast(null as {{ dbt.type_string() }}) as carried_over_basis
 
     from alerts
 
