@@ -434,17 +434,19 @@ def test_a_withheld_name_never_identifies_a_person(warehouse_con):
     rows = a19_2018_rows()
     withheld = {n for n, r in enumerate(rows, start=1) if is_withheld(r["Nombre"])}
     assert len(withheld) == 13
+    # the victim key (core.fct_incident_victims) is who a victim is across the register
     victims = warehouse_con.execute(
         """
-        select cast(split_part(source_record_locator, ',', 1)[5:] as integer), victim_name, victim_identity
-        from intermediate.int_register__incident_victims where source_id = 'article19_mx_2018'
+        select cast(split_part(event_id, '-', 2) as integer), victim_name, victim_key
+        from core.fct_incident_victims where source_id = 'article19_mx_2018'
         """
     ).fetchall()
-    by_row = {row: (name, identity) for row, name, identity in victims}
+    by_row = {row: (name, key) for row, name, key in victims}
     assert all(by_row[n][0] is None for n in withheld)
-    # each withheld victim is its own victim: no two share an identity, and none shares one with a named victim
-    identities = [identity for _, identity in by_row.values()]
+    # each withheld victim is its own victim: no two share a key, and none shares one with a named victim
+    identities = [key for _, key in by_row.values()]
     withheld_identities = [by_row[n][1] for n in withheld]
+    assert None not in withheld_identities
     assert len(set(withheld_identities)) == len(withheld_identities)
     assert not set(withheld_identities) & {by_row[n][1] for n in by_row if n not in withheld}
     assert len(identities) == 63
