@@ -34,10 +34,24 @@
         {%- do run_query('create schema if not exists ' ~ relation.schema) -%}
         {%- do run_query('drop view if exists ' ~ relation) -%}
         {%- do run_query('drop table if exists ' ~ file_relation) -%}
+        {#- a file that escapes quotes otherwise than by doubling them (meta.csv_escape: CPJ's 2017
+            download uses a backslash), as its external_location tells DuckDB -#}
+        {%- set file_options = options[node.meta['file_format']] -%}
+        {%- if node.meta.get('csv_escape') -%}
+            {%- set file_options = file_options | replace("escape '\"'", "escape '" ~ node.meta['csv_escape'] | replace('\\', '\\\\') ~ "'") -%}
+        {%- endif -%}
         {%- do run_query('create table ' ~ file_relation ~ ' using ' ~ node.meta['file_format']
-            ~ " options (path '" ~ path ~ "', " ~ options[node.meta['file_format']] ~ ')') -%}
+            ~ " options (path '" ~ path ~ "', " ~ file_options ~ ')') -%}
+        {#- each column under its name trimmed, as DuckDB's read_csv names it (a header cell with a
+            trailing space: Article 19 Mexico's 2018 file) -#}
+        {%- set names = run_query('describe ' ~ file_relation).columns[0].values() | list -%}
+        {%- set renamed = [] -%}
+        {%- for name in names if name and not name.startswith('#') -%}
+            {%- do renamed.append('records.`' ~ name ~ '` as `' ~ name | trim ~ '`') -%}
+        {%- endfor -%}
         {%- do run_query(
-            'create view ' ~ relation ~ ' as select records.*, row_number() over (order by monotonically_increasing_id()) as ordinality from '
+            'create view ' ~ relation ~ ' as select ' ~ renamed | join(', ')
+            ~ ', row_number() over (order by monotonically_increasing_id()) as ordinality from '
             ~ file_relation ~ ' as records'
         ) -%}
     {%- endfor -%}
