@@ -12,6 +12,10 @@
 -- compared in the register's codes, not as each layout words them ("Motive Confirmed" in 2017 is
 -- "Confirmed" in 2020: verification), and only a field both vintages' layouts give: a field no
 -- record of a vintage fills (the 2017 layout has no place column) is not a change of the monitor's.
+-- A table, not a view: it compares every record of every vintage field by field, and a BI tool or
+-- an older DuckDB client should read the result, not plan the comparison again (a DuckDB 1.0
+-- client spilled the view's plan to disk until it ran out).
+{{ config(materialized='table') }}
 {%- set fields = [
     ('name', 'victim_name_as_reported', none),
     ('country', 'event_country_code', 'country'),
