@@ -77,14 +77,18 @@ AGGREGATES = {
         "reason": "incident records and victims per country, period, month and category: counts only",
         "columns": {"country_code", "country_name", "period_year", "month_start_date", "month_label", "category_code",
                     "category_name", "incident_count", "victim_count", "female_victim_count", "male_victim_count",
-                    "unknown_sex_victim_count", "not_a_person_victim_count"},
+                    "unknown_sex_victim_count", "not_a_person_victim_count",
+                    # checked: a flag and source ids (the catalogue's), never a name or free text
+                    "is_covered_in_part", "sources_covering_in_part"},
     },
     ("marts", "sdg_16_10_1"): {
         "reason": "SDG 16.10.1 persons per country, period, type, victim group, sex and perpetrator status: counts only",
         "columns": {"country_code", "country_name", "period_year", "sdg_violation_code", "sdg_violation_name",
                     "is_sdg_16_10_1_violation", "sdg_victim_group", "sdg_victim_group_name", "sdg_sex", "sdg_sex_name",
                     "sdg_perpetrator_status", "sdg_perpetrator_status_name", "verified_victims", "verified_incidents",
-                    "verified_victim_appearances", "undated_verified_victims"},
+                    "verified_victim_appearances", "undated_verified_victims",
+                    # checked: a flag and source ids (the catalogue's), never a name or free text
+                    "is_covered_in_part", "sources_covering_in_part"},
     },
 }
 
