@@ -45,8 +45,8 @@
     supersession_basis); empty columns for a record nothing supersedes (it loads or is quarantined).
 
     records: a relation with source_id, source_row_number, record_year (the year the record dates
-    the event, or null) and vintage_match_key (the monitor's declared rule for "the same record":
-    CPJ, the folded name, year and country). Records of one vintage with the same key are told
+    the event, or null) and vintage_match_key (the monitor's declared rule for "the same record",
+    e.g. the folded name, year and country). Records of one vintage with the same key are told
     apart by their order in the file (the first with the first). catalogue: the monitor's catalogue
     seed (supersedes_source_id: the older vintages it supersedes, ';'-separated; first_year,
     last_year). decisions: an optional seed of
@@ -60,8 +60,7 @@
     A record the newer vintage does not cover, and does not hold, is not superseded: it still loads. -#}
 {#- Which vintage supersedes which, as a relation of (newer_source_id, older_source_id), one row per
     pair: a catalogue row's supersedes_source_id lists the older vintages it supersedes, separated
-    by ';' (CPJ's 2020 export supersedes both its 2017 legacy download and its 2018 API export,
-    whose scopes differ). An older vintage is superseded by one newer vintage only
+    by ';' (one export can supersede two older files whose scopes differ). An older vintage is superseded by one newer vintage only
     (tests/dbt/sources/every_older_vintage_is_superseded_by_one_newer_vintage.sql). -#}
 {% macro vintage_pairs(catalogue) -%}
     (
@@ -336,8 +335,8 @@
 {%- endmacro %}
 
 
-{#- The declared scope of a vintage that holds only part of its monitor's list (CPJ's 2018 API
-    export: confirmed killings of journalists): its source table's meta.scope, {contract column:
+{#- The declared scope of a vintage that holds only part of its monitor's list (e.g. an
+    export of the records whose motive is confirmed only): its source table's meta.scope, {contract column:
     [the codes it holds]}, with meta.scope_basis. A boolean expression, true when the record (an
     alias of the monitor-record contract) falls outside the scope of the vintage that
     source_id_expression names: such a record is not "added" by a newer vintage of the pair

@@ -34,7 +34,7 @@
         {%- do run_query('create schema if not exists ' ~ relation.schema) -%}
         {%- do run_query('drop view if exists ' ~ relation) -%}
         {%- do run_query('drop table if exists ' ~ file_relation) -%}
-        {#- a file that escapes quotes otherwise than by doubling them (meta.csv_escape: CPJ's 2017
+        {#- a file that escapes quotes otherwise than by doubling them (meta.csv_escape: a
             download uses a backslash), as its external_location tells DuckDB -#}
         {%- set file_options = options[node.meta['file_format']] -%}
         {%- if node.meta.get('csv_escape') -%}
@@ -43,7 +43,7 @@
         {%- do run_query('create table ' ~ file_relation ~ ' using ' ~ node.meta['file_format']
             ~ " options (path '" ~ path ~ "', " ~ file_options ~ ')') -%}
         {#- each column under its name trimmed, as DuckDB's read_csv names it (a header cell with a
-            trailing space: Article 19 Mexico's 2018 file) -#}
+            trailing space) -#}
         {%- set names = run_query('describe ' ~ file_relation).columns[0].values() | list -%}
         {%- set renamed = [] -%}
         {%- for name in names if name and not name.startswith('#') -%}
