@@ -22,37 +22,9 @@ countries as (
 
 ),
 
-years_covered_in_part as (
-
-    select * from {{ ref('int_sources__years_covered_in_part') }}
-
-),
-
-period_sources as (
-
-    select distinct
-        incidents.country_code,
-        incidents.period_year,
-        incidents.source_id
-
-    from incidents
-
-),
-
 sources_in_part as (
 
-    select
-        period_sources.country_code,
-        period_sources.period_year,
-        {{ dbt.listagg('years_covered_in_part.source_id', "'; '", 'order by years_covered_in_part.source_id') }}
-            as sources_covering_in_part
-
-    from period_sources
-    inner join years_covered_in_part
-        on
-            period_sources.source_id = years_covered_in_part.source_id
-            and period_sources.period_year = years_covered_in_part.period_year
-    group by period_sources.country_code, period_sources.period_year
+    select * from {{ sources_covering_in_part('incidents') }} as covering
 
 ),
 
