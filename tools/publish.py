@@ -149,7 +149,10 @@ def build(warehouse: Path, staging: Path) -> None:
     check_register(None)
     if (PROJECT_ROOT / "packages.yml").exists() or (PROJECT_ROOT / "dependencies.yml").exists():
         dbt(["deps"], staging, warehouse)
-    dbt(["build", "--fail-fast", "--no-partial-parse"], staging, warehouse)
+    # No --fail-fast: after a failed node dbt skips what depends on it and reports every other
+    # problem too; its fail-fast cancellation could crash (dbt-duckdb "Connection already closed")
+    # before it printed the error that stopped the run.
+    dbt(["build", "--no-partial-parse"], staging, warehouse)
 
 
 def append(warehouse: Path, staging: Path) -> None:
@@ -164,7 +167,7 @@ def append(warehouse: Path, staging: Path) -> None:
                                capture_output=True, text=True)
     if watermark.returncode != 0:
         raise PublishError(f"cannot read the load batches of {warehouse}: {watermark.stderr.strip()}")
-    dbt(["build", "--fail-fast", "--select", "source:external_register+",
+    dbt(["build", "--select", "source:external_register+",
          "--vars", f"{{append_after_load_batch: {watermark.stdout.strip()}}}"], staging, warehouse)
 
 
