@@ -1,8 +1,8 @@
 -- Which records of different sources describe the same victim and event: the linking rules, in
 -- one place.
 -- 1. Name: two incidents of different sources are linked when a named person victim of each has
---    the same name key (the name and any alias in brackets, lowercased, accents stripped, then
---    folded by ref_name_folds so that romanisations meet), they happened in the same country, and
+--    the same name key (int_victim_name_keys: the name and any alias in brackets, lowercased,
+--    accents stripped, folded so that romanisations meet), they happened in the same country, and
 --    their years differ by at most var('record_link_year_tolerance').
 -- 2. Place, for a record that names no person (Article 19 Mexico never names its victims): two
 --    incidents of different sources of a category in var('record_link_place_categories') are linked
@@ -23,7 +23,7 @@
 -- Both rules link records of different sources in one country, so only the records of countries
 -- that more than one source reports on are compared (a large register of one monitor costs a
 -- scan, not a self-join of its names).
-with recursive
+with
 
 -- the register as classified (before the facts: fct_linked_records, a fact, reads these links)
 incidents as (
@@ -54,12 +54,6 @@ victims as (
 
 ),
 
-folds as (
-
-    select * from {{ ref('ref_name_folds') }}
-
-),
-
 decisions as (
 
     select * from {{ ref('ref_record_link_decisions') }}
@@ -86,105 +80,10 @@ countries_with_several_sources as (
 
 ),
 
-countries_with_several_naming_sources as (
-
-    select victims.event_country_code
-    from victims
-    group by victims.event_country_code
-    having count(distinct victims.source_id) > 1
-
-),
-
-comparable_victims as (
-
-    select victims.*
-    from victims
-    semi join countries_with_several_naming_sources
-        on victims.event_country_code = countries_with_several_naming_sources.event_country_code
-
-),
-
-ordered_folds as (
-
-    select
-        folds.pattern,
-        coalesce(folds.replacement, '') as replacement,
-        row_number() over (order by folds.rule_order) as step
-    from folds
-
-),
-
--- each name and each alias in brackets ("Gennady Pavlyuk (Ibragim Rustambek)") is a variant
-name_variants as (
-
-    select
-        comparable_victims.event_id,
-        comparable_victims.source_id,
-        comparable_victims.event_country_code,
-        comparable_victims.event_year,
-        comparable_victims.victim_name,
-        trim({{ regexp_replace_all('comparable_victims.victim_name', regex('\\s*\\(.*\\)\\s*'), "' '") }}) as variant
-    from comparable_victims
-    where comparable_victims.victim_type = 'person' and comparable_victims.victim_name is not null and comparable_victims.is_dated
-
-    union
-
-    select
-        comparable_victims.event_id,
-        comparable_victims.source_id,
-        comparable_victims.event_country_code,
-        comparable_victims.event_year,
-        comparable_victims.victim_name,
-        trim(regexp_extract(comparable_victims.victim_name, {{ regex('\\((.*)\\)') }}, 1)) as variant
-    from comparable_victims
-    where
-        comparable_victims.victim_type = 'person'
-        and comparable_victims.is_dated
-        and {{ regexp_contains('comparable_victims.victim_name', regex('\\(.+\\)')) }}
-
-),
-
-numbered_variants as (
-
-    select
-        name_variants.*,
-        row_number() over (order by name_variants.event_id, name_variants.variant) as variant_id
-    from name_variants
-    where name_variants.variant != ''
-
-),
-
--- the folds applied one after another, in rule order
-folded (variant_id, step, folded_name) as (
-
-    select
-        numbered_variants.variant_id,
-        0 as step,
-        lower({{ strip_accents('numbered_variants.variant') }}) as folded_name
-    from numbered_variants
-
-    union all
-
-    select
-        folded.variant_id,
-        folded.step + 1 as step,
-        {{ regexp_replace_all('folded.folded_name', 'ordered_folds.pattern', 'ordered_folds.replacement') }} as folded_name
-    from folded
-    inner join ordered_folds
-        on folded.step + 1 = ordered_folds.step
-
-),
-
+-- the name keys of the named person victims (int_victim_name_keys: the rule of one name)
 name_keys as (
 
-    select
-        numbered_variants.*,
-        trim(max_by(folded.folded_name, folded.step)) as name_key
-
-    from numbered_variants
-    inner join folded
-        on numbered_variants.variant_id = folded.variant_id
-    group by all
+    select * from {{ ref('int_victim_name_keys') }}
 
 ),
 

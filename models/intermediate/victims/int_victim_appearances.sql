@@ -1,7 +1,9 @@
 -- Every appearance of a person or outlet as a victim: in an incident or as the party of a legal
--- action. victim_key identifies the person or outlet across incidents, legal actions and
--- periods (country, kind and normalised name; an unnamed victim is its own row). The sex of each
--- appearance and its basis are decided here, once, by one precedence rule that every fact reads:
+-- action. victim_key identifies the person or outlet across incidents, legal actions, periods and
+-- sources: within a source by country, kind and identity (source_victim_key; an unnamed victim is
+-- its own row), across sources by int_person_groups (persons that linked records show to be
+-- one). The sex of each appearance and its basis are decided here, once, by one precedence rule
+-- that every fact reads:
 --   1. not a person (outlet, organisation, group): not_applicable;
 --   2. the source states it or uses a pronoun (the row's sex and sex_basis);
 --   3. the name-convention rule (int_person_names__sex), basis name_convention;
@@ -39,6 +41,13 @@ person_names as (
 role_to_victim_group as (
 
     select * from {{ ref('xwalk_role_to_victim_group') }}
+
+),
+
+-- one person across sources (int_person_groups: the persons that records of several sources link)
+person_groups as (
+
+    select * from {{ ref('int_person_groups') }}
 
 ),
 
@@ -137,14 +146,26 @@ with_outlet as (
 
 ),
 
-final as (
+keyed as (
 
     select
         {{ victim_key('with_outlet.country_code', 'with_outlet.victim_type', 'with_outlet.victim_identity', 'with_outlet.appearance_id') }}
-            as victim_key,
+            as source_victim_key,
         with_outlet.*
 
     from with_outlet
+
+),
+
+final as (
+
+    select
+        coalesce(person_groups.victim_key, keyed.source_victim_key) as victim_key,
+        keyed.*
+
+    from keyed
+    left join person_groups
+        on keyed.source_victim_key = person_groups.source_victim_key
 
 )
 

@@ -47,6 +47,13 @@ perpetrator_statuses as (
 
 ),
 
+-- pairs of person victims of linked records of several sources that are one person
+person_links as (
+
+    select * from {{ ref('fct_person_links') }}
+
+),
+
 dated as (
 
     select
@@ -65,7 +72,9 @@ dated as (
         dim_victims.sdg_victim_group,
         victims.sdg_perpetrator_status,
         perpetrator_statuses.status_precedence,
-        victims.verification_status_code
+        victims.verification_status_code,
+        sdg_violation_types.severity_rank,
+        sdg_violation_types.is_sdg_16_10_1_violation
 
     from victims
     inner join sdg_violation_types
@@ -84,31 +93,89 @@ dated as (
 
 ),
 
+-- each link of a person's appearances, both ways
+linked_appearances as (
+
+    select
+        person_links.incident_victim_id_a as incident_victim_id,
+        person_links.incident_victim_id_b as linked_incident_victim_id
+    from person_links
+
+    union all
+
+    select
+        person_links.incident_victim_id_b as incident_victim_id,
+        person_links.incident_victim_id_a as linked_incident_victim_id
+    from person_links
+
+),
+
+-- an appearance that a linked record of the same person outranks: the linked record is counted
+-- too (verified, in scope) and its violation is more serious (severity_rank)
+outranked as (
+
+    select
+        this_appearance.incident_victim_id,
+        min_by(linked.incident_victim_id, linked.severity_rank) as outranked_by_incident_victim_id
+
+    from linked_appearances
+    inner join dated as this_appearance
+        on linked_appearances.incident_victim_id = this_appearance.incident_victim_id
+    inner join dated as linked
+        on linked_appearances.linked_incident_victim_id = linked.incident_victim_id
+    where
+        this_appearance.is_sdg_16_10_1_violation
+        and linked.is_sdg_16_10_1_violation
+        and linked.severity_rank < this_appearance.severity_rank
+    group by this_appearance.incident_victim_id
+
+),
+
+-- an outranked deprivation of liberty is reported beside type D; any other outranked act is
+-- kept apart (outranked), so the person counts once, under the most serious violation
+counted as (
+
+    select
+        {{ star_except('dated', ['sdg_violation_code', 'severity_rank', 'is_sdg_16_10_1_violation']) }},
+        case
+            when outranked.incident_victim_id is null then dated.sdg_violation_code
+            when dated.sdg_violation_code = 'D' then 'deprivation_outranked'
+            else 'outranked'
+        end as sdg_violation_code,
+        outranked.outranked_by_incident_victim_id
+
+    from dated
+    left join outranked
+        on dated.incident_victim_id = outranked.incident_victim_id
+
+),
+
 final as (
 
     select
-        dated.country_code,
-        dated.period_year,
-        dated.sdg_violation_code,
+        counted.country_code,
+        counted.period_year,
+        counted.sdg_violation_code,
         sdg_violation_types.is_sdg_16_10_1_violation,
-        dated.dating,
-        dated.victim_key,
-        dated.event_id,
-        dated.incident_victim_id,
-        dated.verification_status_code,
-        dated.sdg_victim_group,
-        min_by(dated.sdg_perpetrator_status, dated.status_precedence) over person_and_type as sdg_perpetrator_status,
-        sexes.sdg_sex
+        counted.dating,
+        counted.victim_key,
+        counted.event_id,
+        counted.incident_victim_id,
+        counted.verification_status_code,
+        counted.sdg_victim_group,
+        min_by(counted.sdg_perpetrator_status, counted.status_precedence) over person_and_type as sdg_perpetrator_status,
+        sexes.sdg_sex,
+        counted.outranked_by_incident_victim_id
 
-    from dated
+    from counted
     inner join sdg_violation_types
-        on dated.sdg_violation_code = sdg_violation_types.sdg_violation_code
+        on counted.sdg_violation_code = sdg_violation_types.sdg_violation_code
     inner join dim_victims
-        on dated.victim_key = dim_victims.victim_key
+        on counted.victim_key = dim_victims.victim_key
     inner join sexes
         on dim_victims.sex = sexes.sex_code
     window person_and_type as (
-        partition by dated.country_code, dated.period_year, dated.sdg_violation_code, dated.dating, dated.victim_key
+        partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
     )
 
 )
