@@ -6,8 +6,13 @@
     stays as it was.
 
     checks: [{'field': field as published, 'column': staged column, 'seed': the mapping seed,
-    'label': its column of source labels (default source_label), 'missing': label used for an
-    empty cell, or none when empty cells need no mapping, 'within': optional {'column': staged
+    'label': its column of source labels (default source_label), 'missing': the label of an
+    empty cell (default '(not stated)', macro mapped_label: an empty cell is a label the seed must
+    map like any other, never a silent join miss), 'empty_is_no_value': true where the model
+    itself handles an empty cell as no value (quarantined for it, or left undated) and says so,
+    'also': optional [{'column': staged column, 'label': seed column}, ...]: the seed's rows are
+    keyed on these fields too (a mapping on several fields: CPJ's status x type of death), each
+    read as mapped_label; the value reported is the fields' labels joined by ' x ', 'within': optional {'column': staged
     column, 'label': seed column}: the seed maps the field within the values of another field (a
     location within a country that the seed splits by location), so only the records whose value
     of that field the seed lists are checked, and a label is known within its own value only}]
@@ -30,17 +35,23 @@
     {%- endif -%}
     {%- set queries = [] -%}
     {%- for check in checks -%}
-        {%- set value = "coalesce(staged." ~ check.column ~ ", '" ~ check.missing ~ "')" if check.missing else 'staged.' ~ check.column -%}
+        {%- if check.get('empty_is_no_value') -%}
+            {%- set value = 'staged.' ~ check.column -%}
+        {%- elif check.get('missing') -%}
+            {%- set value = "coalesce(staged." ~ check.column ~ ", '" ~ check.missing ~ "')" -%}
+        {%- else -%}
+            {%- set value = mapped_label('staged.' ~ check.column) -%}
+        {%- endif -%}
         {%- set within = check.get('within') -%}
         {%- set query -%}
             select
                 staged.source_id,
                 '{{ check.field }}' as field,
                 {% if within -%}
-                staged.{{ within.column }} || ': ' || {{ value }}
-                {%- else -%}
-                {{ value }}
-                {%- endif %} as label,
+                staged.{{ within.column }} || ': ' ||
+                {%- endif %}
+                {%- for key in check.get('also', []) %} {{ mapped_label('staged.' ~ key.column) }} || ' x ' ||{% endfor %}
+                {{ value }} as label,
                 '{{ check.seed }}' as seed,
                 count(*) as records
             from {{ ref(staged) }} as staged
@@ -53,6 +64,9 @@
                 {%- if within %}
                 and {{ label_key('staged.' ~ within.column) }} = {{ label_key('xwalk.' ~ within.label) }}
                 {%- endif %}
+                {%- for key in check.get('also', []) %}
+                and {{ label_key(mapped_label('staged.' ~ key.column)) }} = {{ label_key('xwalk.' ~ key.label) }}
+                {%- endfor %}
             where ({{ where }})
                 and xwalk.{{ check.get('label', 'source_label') }} is null
                 and {{ value }} is not null

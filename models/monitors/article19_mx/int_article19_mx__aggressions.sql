@@ -9,7 +9,7 @@
     "staged.rejected_column is null and staged.source_id = 'article19_mx_2012_2016'",
     [
         {'field': 'type', 'column': 'aggression_type_label', 'seed': 'xwalk_article19_mx__aggression_type'},
-        {'field': 'responsable', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
+        {'field': 'responsable', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator'},
         {'field': 'sexo', 'column': 'sex_label', 'seed': 'xwalk_article19_mx__sex'},
     ]
 ) }}
@@ -69,11 +69,11 @@ final as (
 
     from records
     inner join aggression_types
-        on {{ label_key('records.aggression_type_label') }} = {{ label_key('aggression_types.source_label') }}
+        on {{ label_key(mapped_label('records.aggression_type_label')) }} = {{ label_key('aggression_types.source_label') }}
     inner join perpetrators
-        on {{ label_key("coalesce(records.perpetrator_label, '(not stated)')") }} = {{ label_key('perpetrators.source_label') }}
+        on {{ label_key(mapped_label('records.perpetrator_label')) }} = {{ label_key('perpetrators.source_label') }}
     inner join sexes
-        on {{ label_key('records.sex_label') }} = {{ label_key('sexes.source_label') }}
+        on {{ label_key(mapped_label('records.sex_label')) }} = {{ label_key('sexes.source_label') }}
 
 )
 

@@ -26,8 +26,8 @@
     'int_article19_mx__records_checked',
     "staged.rejected_column is null and staged.source_id = 'article19_mx_2018'",
     [
-        {'field': 'Cargo', 'column': 'role_label', 'seed': 'xwalk_article19_mx__victim_role', 'missing': '(not stated)'},
-        {'field': 'Perpetrador', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator', 'missing': '(not stated)'},
+        {'field': 'Cargo', 'column': 'role_label', 'seed': 'xwalk_article19_mx__victim_role'},
+        {'field': 'Perpetrador', 'column': 'perpetrator_label', 'seed': 'xwalk_article19_mx__perpetrator'},
     ]
 ) }}
 with
@@ -172,9 +172,9 @@ final as (
             records.source_id = record_categories.source_id
             and records.source_row_number = record_categories.source_row_number
     inner join victim_roles
-        on {{ label_key("coalesce(records.role_label, '(not stated)')") }} = {{ label_key('victim_roles.source_label') }}
+        on {{ label_key(mapped_label('records.role_label')) }} = {{ label_key('victim_roles.source_label') }}
     inner join perpetrators
-        on {{ label_key("coalesce(records.perpetrator_label, '(not stated)')") }} = {{ label_key('perpetrators.source_label') }}
+        on {{ label_key(mapped_label('records.perpetrator_label')) }} = {{ label_key('perpetrators.source_label') }}
 
 )
 

@@ -8,10 +8,13 @@
     'staged.rejected_column is null',
     [
         {'field': 'combinedStatus', 'column': 'combined_status', 'seed': 'xwalk_cpj__combined_status'},
-        {'field': 'typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death', 'missing': '(not stated)'},
+        {
+            'field': 'status x typeOfDeath', 'column': 'type_of_death', 'seed': 'xwalk_cpj__type_of_death',
+            'also': [{'column': 'status', 'label': 'status'}],
+        },
         {'field': 'type', 'column': 'victim_kind', 'seed': 'xwalk_cpj__victim_kind'},
-        {'field': 'sex', 'column': 'sex_label', 'seed': 'xwalk_cpj__sex', 'missing': '(not stated)'},
-        {'field': 'impunityMurder', 'column': 'impunity_murder', 'seed': 'xwalk_cpj__impunity', 'missing': '(not stated)'},
+        {'field': 'sex', 'column': 'sex_label', 'seed': 'xwalk_cpj__sex'},
+        {'field': 'impunityMurder', 'column': 'impunity_murder', 'seed': 'xwalk_cpj__impunity'},
     ]
 ) }}
 with
@@ -91,15 +94,17 @@ final as (
 
     from records
     inner join statuses
-        on {{ label_key('records.combined_status') }} = {{ label_key('statuses.source_label') }}
+        on {{ label_key(mapped_label('records.combined_status')) }} = {{ label_key('statuses.source_label') }}
     inner join deaths
-        on {{ label_key("coalesce(records.type_of_death, '(not stated)')") }} = {{ label_key('deaths.source_label') }}
+        on
+            {{ label_key(mapped_label('records.type_of_death')) }} = {{ label_key('deaths.source_label') }}
+            and {{ label_key(mapped_label('records.status')) }} = {{ label_key('deaths.status') }}
     inner join kinds
-        on {{ label_key('records.victim_kind') }} = {{ label_key('kinds.source_label') }}
+        on {{ label_key(mapped_label('records.victim_kind')) }} = {{ label_key('kinds.source_label') }}
     inner join sexes
-        on {{ label_key("coalesce(records.sex_label, '(not stated)')") }} = {{ label_key('sexes.source_label') }}
+        on {{ label_key(mapped_label('records.sex_label')) }} = {{ label_key('sexes.source_label') }}
     inner join impunity
-        on {{ label_key("coalesce(records.impunity_murder, '(not stated)')") }} = {{ label_key('impunity.source_label') }}
+        on {{ label_key(mapped_label('records.impunity_murder')) }} = {{ label_key('impunity.source_label') }}
     inner join record_perpetrators
         on
             records.source_id = record_perpetrators.source_id

@@ -50,7 +50,7 @@ final as (
 
     from listed_sources_of_fire
     inner join sources_of_fire
-        on {{ label_key('listed_sources_of_fire.source_of_fire_label') }} = {{ label_key('sources_of_fire.source_label') }}
+        on {{ label_key(mapped_label('listed_sources_of_fire.source_of_fire_label')) }} = {{ label_key('sources_of_fire.source_label') }}
     inner join perpetrator_types
         on sources_of_fire.perpetrator_type_code = perpetrator_types.perpetrator_type_code
     inner join perpetrator_statuses

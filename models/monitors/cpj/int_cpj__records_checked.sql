@@ -18,19 +18,23 @@
 --   no year column: its year is its date's). Never a day or month the file does not state.
 -- A superseded record is not quarantined (the newer vintage's record speaks for it), and none is
 -- dropped. A country name, or a location of a name split by location, that the seeds do not know
--- stops the build (assert_labels_mapped).
+-- stops the build (assert_labels_mapped); an empty country quarantines the record, an empty date
+-- text leaves it dated by its year alone (empty_is_no_value).
 {{ assert_labels_mapped(
     'cpj_killed_1992_2022',
     'seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv',
     'stg_cpj__killed_journalists',
     'true',
     [
-        {'field': 'country', 'column': 'country_name', 'seed': 'xwalk_cpj__country', 'label': 'cpj_country'},
+        {'field': 'country', 'column': 'country_name', 'seed': 'xwalk_cpj__country', 'label': 'cpj_country', 'empty_is_no_value': true},
         {
             'field': 'location', 'column': 'location_name', 'seed': 'xwalk_cpj__location_country', 'label': 'location',
-            'missing': '(not stated)', 'within': {'column': 'country_name', 'label': 'cpj_country'},
+            'within': {'column': 'country_name', 'label': 'cpj_country'},
         },
-        {'field': 'Date / ambiguousStartDate', 'column': 'date_text', 'seed': 'xwalk_cpj__date_text', 'label': 'date_text'},
+        {
+            'field': 'Date / ambiguousStartDate', 'column': 'date_text', 'seed': 'xwalk_cpj__date_text', 'label': 'date_text',
+            'empty_is_no_value': true,
+        },
     ]
 ) }}
 with

@@ -110,15 +110,25 @@ renamed as (
 
 ),
 
+-- the records whose name is one of CPJ's placeholders for a name it does not know (a seed)
+placeholder_names as (
+
+    select distinct
+        renamed.source_id,
+        renamed.source_row_number
+
+    from renamed
+    inner join {{ ref('cpj__name_placeholders') }} as placeholders
+        on renamed.full_name ilike placeholders.name_pattern
+
+),
+
 final as (
 
     select
         renamed.*,
-        -- CPJ's placeholders for a name it does not know are no name: the victim is unnamed
-        case
-            when renamed.full_name not ilike 'unidentified%' and renamed.full_name not like '%[full name unavailable]%'
-                then renamed.full_name
-        end as victim_name,
+        -- a placeholder is no name: the victim is unnamed
+        case when placeholder_names.source_row_number is null then renamed.full_name end as victim_name,
         concat_ws(
             ', ',
             'row ' || renamed.source_row_number,
@@ -128,6 +138,10 @@ final as (
         ) as source_record_locator
 
     from renamed
+    left join placeholder_names
+        on
+            renamed.source_id = placeholder_names.source_id
+            and renamed.source_row_number = placeholder_names.source_row_number
 
 )
 
