@@ -51,8 +51,21 @@
 {#-
     The newest load batch an incremental model already holds (-1 when it is empty). Rows of
     newer batches are the ones an incremental run processes.
+    Only an append may build incrementally (make append, the benchmark's append and append-spark
+    set var append_after_load_batch). Any other run on an existing warehouse (dbt build after a
+    change to a seed, a monitor's model or its file) would keep every row this model built
+    before, the monitors' rows and the shipped register's (batch 0) among them, however they
+    changed: it stops instead, saying how to rebuild.
 -#}
 {% macro load_batch_watermark(column='load_batch_id') -%}
+    {%- if execute and is_incremental() and appended_after_batch() is none -%}
+        {{ exceptions.raise_compiler_error(
+            model.name ~ ' is built incrementally, by load batch, and the warehouse already holds it: a run that is not '
+            ~ 'an append (make append sets var append_after_load_batch) would keep the rows it built before, stale if a '
+            ~ 'seed, a monitor\'s model or its file changed since. Rebuild instead: make build (a new warehouse file), or '
+            ~ 'dbt build --full-refresh (with --select ' ~ model.name ~ '+ for part of the project).'
+        ) }}
+    {%- endif -%}
     (select coalesce(max(watermark.{{ column }}), -1) from {{ this }} as watermark)
 {%- endmacro %}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,21 @@ def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published_
             key = list(csv.DictReader(handle))[3]["event_id"]
         assert key in output
     assert digest(warehouse) == before, "the published warehouse changed after a failed build"
+
+
+def test_a_run_that_is_not_an_append_on_an_existing_warehouse_stops_instead_of_keeping_stale_rows(published_copy):
+    """Issue 30: after a change to a monitor's mapping, `dbt build --select <monitor model>+` on the
+    existing warehouse would keep the facts' old rows (a monitor's records are batch 0, older than any
+    append). It stops at the first incremental model, naming it and the ways to rebuild."""
+    root, warehouse = published_copy
+    copy = warehouse.with_name("rebuilt.duckdb")
+    shutil.copyfile(warehouse, copy)
+    rewrite_cell(root / "seeds/monitors/cpj/xwalk_cpj__sex.csv", 1, "sex", "female")
+    result = run(["dbt", "build", "--select", "xwalk_cpj__sex+"], cwd=root, warehouse=copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert "is built incrementally, by load batch, and the warehouse already holds it" in output
+    assert "dbt build --full-refresh" in output and "make build" in output
 
 
 def test_seed_validation_runs_only_when_seeds_are_selected(published_copy):

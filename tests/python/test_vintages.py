@@ -226,6 +226,25 @@ def test_the_readme_change_feed_query_runs_as_written(warehouse_con, pairs):
         "select count(*) from marts.vintage_changes where change_kind = 'changed' and newer_vintage_year = 2022").fetchone()[0]
 
 
+def test_figures_as_of_a_vintage_equal_the_vintage_file(warehouse_con):
+    """marts.vintage_counts against the files, read here with the csv module: the 2020 export's
+    records per year (none of it is quarantined), and the README's "as of each vintage" query for
+    Kazakhstan against the rows of the 2020 and 2022 files whose country is Kazakhstan (the 2022
+    file's two quarantined rows are junk without a country)."""
+    older = read(OLDER)
+    by_year = Counter(int(record["year"]) for record in older)
+    counted = dict(warehouse_con.execute(
+        "select event_year, sum(records) from marts.vintage_counts"
+        " where source_id = 'cpj_killed_1992_2020' group by all").fetchall())
+    assert counted == by_year
+    rows = warehouse_con.execute(code_block("sql", "marts.vintage_counts")).fetchall()
+    killed = {source: n for source, _, _, n in rows}
+    assert killed["cpj_killed_1992_2020"] == sum(record["country"] == "Kazakhstan" for record in older)
+    assert killed["cpj_killed_1992_2022"] == sum(record["country"] == "Kazakhstan" for record in read(NEWER))
+    counted_vintages = {source for source, _, is_counted, _ in rows if is_counted}
+    assert counted_vintages == {"cpj_killed_1992_2022"}
+
+
 OLDEST = {"cpj_killed_legacy_2017": "killed_journalists_2017_legacy", "cpj_killed_confirmed_api_2018": "killed_journalists_2018_api"}
 
 
