@@ -100,6 +100,8 @@ def show_victims(warehouse: Path, country: str, year: int) -> None:
 def show_sdg(warehouse: Path, country: str, year: int) -> None:
     """SDG 16.10.1: totals by violation type, then the non-zero cells."""
     st.header("SDG 16.10.1: verified victims")
+    for note in explorer.coverage_notes(warehouse, explorer.Selection({"country": [country], "year": [year]})):
+        st.warning(note)
     st.subheader("Totals by violation type")
     st.table(queries.sdg_totals(warehouse, country, year), hide_index=True, width="content")
     st.subheader("Non-zero cells")
@@ -195,6 +197,8 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
         st.plotly_chart(px.bar(sexes, x="sex", y="victims", color="sex", color_discrete_map=SEX_COLOURS,
                                category_orders={"sex": list(SEX_COLOURS)}, labels={"sex": "Sex", "victims": "Victims"}))
     st.header("SDG 16.10.1 in the selection")
+    for note in explorer.coverage_notes(warehouse, selection):
+        st.warning(note)
     st.table(explorer.sdg_summary(warehouse, selection), hide_index=True, width="content")
 
     st.header("Incidents")

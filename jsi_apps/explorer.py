@@ -203,17 +203,52 @@ def by_sex(warehouse: Path, selection: Selection) -> pd.DataFrame:
     return filtered(warehouse, selection, "sex_label as sex, count(*) as victims", group_by="all", order_by="sex")
 
 
+# a victim row the SDG table counts in its incident's type: a type A-F it counts in, or a deprivation
+# of liberty beside D (arbitrariness not established). An appearance that a linked record of another
+# source outranks is counted under that record's type (sdg_16_10_1_victims), not under its own.
+IN_SDG_SUMMARY = "is_in_sdg_16_10_1_table and (counts_in_sdg_16_10_1 or sdg_violation_code = 'deprivation_not_established')"
+
+
 def sdg_summary(warehouse: Path, selection: Selection) -> pd.DataFrame:
     """Verified SDG 16.10.1 victims per violation type in the selection, as the SDG table counts
     them (types A-F, and the deprivations beside D): persons and incidents."""
     return filtered(
         warehouse, selection,
         "sdg_violation_code as \"Code\", sdg_violation_name as \"Violation\","
-        " count(distinct coalesce(victim_key, incident_victim_key)) filter (where is_in_sdg_16_10_1_table) as \"Verified persons\","
-        " count(distinct incident_key) filter (where is_in_sdg_16_10_1_table) as \"Verified incidents\","
+        f" count(distinct coalesce(victim_key, incident_victim_key)) filter (where {IN_SDG_SUMMARY}) as \"Verified persons\","
+        f" count(distinct incident_key) filter (where {IN_SDG_SUMMARY}) as \"Verified incidents\","
         " count(*) as \"Victim rows\"",
         group_by="all", order_by="\"Code\"",
     )
+
+
+def coverage_notes(warehouse: Path, selection: Selection) -> list[str]:
+    """The periods of the selection's countries and years that a source covers only in part
+    (marts.sdg_16_10_1_periods, the rule of int_sources__years_covered_in_part): a count of such a
+    period is not a full year's. One sentence per period, naming the sources."""
+    countries = selection.values.get("country") or []
+    years = selection.values.get("year") or []
+    clauses, params = ["periods.is_covered_in_part"], []
+    if countries:
+        clauses.append(f"periods.country_code in ({', '.join('?' for _ in countries)})")
+        params += countries
+    if years:
+        wanted = [year for year in years if year is not None and year == year]
+        clauses.append(f"periods.period_year in ({', '.join('?' for _ in wanted) or 'null'})")
+        params += wanted
+    notes = query(
+        warehouse,
+        "select periods.country_name, periods.period_year,"
+        " string_agg(sources.publisher || ', ' || sources.title, '; ' order by sources.source_id) as sources"
+        " from marts.sdg_16_10_1_periods as periods"
+        " cross join unnest(string_split(periods.sources_covering_in_part, ';')) as covering(source_id)"
+        " inner join core.dim_sources as sources on sources.source_id = trim(covering.source_id)"
+        f" where {' and '.join(clauses)}"
+        " group by all order by periods.country_name, periods.period_year",
+        params,
+    )
+    return [f"{row.country_name} {row.period_year} is covered only in part by {row.sources}: its counts are not a full year's."
+            for row in notes.itertuples()]
 
 
 def incident_detail(warehouse: Path, event_id: str) -> dict[str, pd.DataFrame]:

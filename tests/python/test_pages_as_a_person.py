@@ -307,3 +307,33 @@ def test_the_assessment_view_headline_cards_and_totals_are_mart_cells(browser, w
     grow_to_page(page)
     screenshot(page, "assessment_headline.png")
     page.close()
+
+
+@needs_streamlit
+def test_the_explorer_says_when_a_period_is_covered_only_in_part(browser, warehouse, dashboard):
+    """Issue 30: a monitor whose file covers part of a year (Article 19 Mexico's 2018 alerts, January
+    to June) makes that period's counts partial, and the page says so above the SDG summary, naming
+    the source the mart names. A period no source covers in part shows no such note."""
+    url, _ = dashboard
+    partial = mart(warehouse, """
+        select periods.country_code, periods.period_year, sources.title
+        from marts.sdg_16_10_1_periods as periods
+        inner join core.dim_sources as sources on sources.source_id = periods.sources_covering_in_part
+        where periods.is_covered_in_part and periods.sources_covering_in_part like 'article19_mx_2018'""")
+    assert len(partial) == 1, partial
+    country, year, title = partial[0]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/?view=explorer&country={country}&year={year}")
+    wait_for(page, "#rows-shown")
+    note = wait_for(page, "[data-testid='stAlert']:has-text('covered only in part')")
+    assert title in note.inner_text() and str(year) in note.inner_text()
+    note.scroll_into_view_if_needed()
+    screenshot(page, "explorer_covered_in_part.png")
+    (full_country, full_year) = mart(warehouse, """
+        select country_code, period_year from marts.sdg_16_10_1_periods
+        where not is_covered_in_part and country_code = 'KZ' order by period_year desc limit 1""")[0]
+    page.goto(f"{url}/?view=explorer&country={full_country}&year={full_year}")
+    wait_for(page, "#rows-shown")
+    settle(page)
+    assert page.locator("[data-testid='stAlert']:has-text('covered only in part')").count() == 0
+    page.close()

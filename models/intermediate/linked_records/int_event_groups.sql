@@ -29,51 +29,31 @@ same_event_links as (
 edges as (
 
     select
-        same_event_links.event_id_a as from_event_id,
-        same_event_links.event_id_b as to_event_id
+        same_event_links.event_id_a as from_key,
+        same_event_links.event_id_b as to_key
     from same_event_links
 
     union
 
     select
-        same_event_links.event_id_b as from_event_id,
-        same_event_links.event_id_a as to_event_id
+        same_event_links.event_id_b as from_key,
+        same_event_links.event_id_a as to_key
     from same_event_links
 
 ),
 
--- every record reachable from each linked record: paths that never revisit a record (union all
--- with the path carried, which both DuckDB and Spark recurse on; a component's records are few)
-reachable (event_id, reached_event_id, visited) as (
-
-    select distinct
-        edges.from_event_id as event_id,
-        edges.from_event_id as reached_event_id,
-        '|' || edges.from_event_id || '|' as visited
-    from edges
-
-    union all
-
-    select
-        reachable.event_id,
-        edges.to_event_id as reached_event_id,
-        reachable.visited || edges.to_event_id || '|' as visited
-    from reachable
-    inner join edges
-        on reachable.reached_event_id = edges.from_event_id
-    where instr(reachable.visited, '|' || edges.to_event_id || '|') = 0
-
-),
+-- every record reachable from each linked record (macros/graph.sql)
+{{ reachable_nodes('edges') }},
 
 same_event_groups as (
 
     select
-        reachable.event_id,
-        min(reachable.reached_event_id) as anchor_event_id,
-        count(distinct reachable.reached_event_id) as event_group_record_count
+        reachable.node_key as event_id,
+        min(reachable.reached_key) as anchor_event_id,
+        count(distinct reachable.reached_key) as event_group_record_count
 
     from reachable
-    group by reachable.event_id
+    group by reachable.node_key
 
 ),
 

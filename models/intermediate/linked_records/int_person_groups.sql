@@ -30,38 +30,18 @@ edges as (
 
 ),
 
--- every person reachable from each linked person: paths that never revisit a person (as in
--- int_event_groups; a person's linked records are few)
-reachable (source_victim_key, reached_key, visited) as (
-
-    select distinct
-        edges.from_key as source_victim_key,
-        edges.from_key as reached_key,
-        '|' || edges.from_key || '|' as visited
-    from edges
-
-    union all
-
-    select
-        reachable.source_victim_key,
-        edges.to_key as reached_key,
-        reachable.visited || edges.to_key || '|' as visited
-    from reachable
-    inner join edges
-        on reachable.reached_key = edges.from_key
-    where instr(reachable.visited, '|' || edges.to_key || '|') = 0
-
-),
+-- every person reachable from each linked person (macros/graph.sql)
+{{ reachable_nodes('edges') }},
 
 final as (
 
     select
-        reachable.source_victim_key,
+        reachable.node_key as source_victim_key,
         min(reachable.reached_key) as victim_key,
         count(distinct reachable.reached_key) as linked_person_count
 
     from reachable
-    group by reachable.source_victim_key
+    group by reachable.node_key
 
 )
 

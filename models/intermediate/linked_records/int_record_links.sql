@@ -38,22 +38,6 @@ register_victims as (
 
 ),
 
-victims as (
-
-    select
-        register_victims.event_id,
-        register_victims.source_id,
-        register_victims.victim_type,
-        register_victims.victim_name,
-        incidents.event_country_code,
-        incidents.event_year,
-        incidents.is_dated
-    from register_victims
-    inner join incidents
-        on register_victims.event_id = incidents.event_id
-
-),
-
 decisions as (
 
     select * from {{ ref('ref_record_link_decisions') }}
@@ -138,9 +122,9 @@ place_records as (
         incidents.category_code,
         lower({{ strip_accents("trim(split_part(incidents.city_name, ',', 1))") }}) as place_key,
         incidents.event_id in (
-            select victims.event_id
-            from victims
-            where victims.victim_type = 'person' and victims.victim_name is not null
+            select register_victims.event_id
+            from register_victims
+            where register_victims.victim_type = 'person' and register_victims.victim_name is not null
         ) as names_a_person
 
     from incidents
