@@ -227,6 +227,9 @@ def show_explorer(warehouse: Path, params: dict[str, list[str]]) -> None:
     st.dataframe(explorer.impunity_cases(warehouse, selection), hide_index=True)
     st.header("Source comparison: event groups per source and across sources")
     st.dataframe(explorer.source_comparison(warehouse, selection), hide_index=True)
+    st.header("What the monitors revised: changes between vintages of their lists")
+    st.caption("One row per record a newer vintage added or removed, and per field it changed (marts.vintage_changes).")
+    st.dataframe(explorer.change_feed(warehouse, selection), hide_index=True)
     st.header("Reconciliation: published figures against the register")
     st.dataframe(explorer.reconciliation(warehouse, selection), hide_index=True)
 

@@ -371,6 +371,33 @@ def source_comparison(warehouse: Path, selection: Selection) -> pd.DataFrame:
     )
 
 
+def change_feed(warehouse: Path, selection: Selection) -> pd.DataFrame:
+    """What the monitors revised between consecutive vintages of their lists, for the events of the
+    selection's countries and years (marts.vintage_changes), one row per record added or removed
+    and per field changed. Names are not shown: the feed is not the public register, whose
+    confidentiality rule decides which names a page may show."""
+    where, params = countries_and_years(selection)
+    return query(
+        warehouse,
+        f"""
+        select country_name as "Country", event_year as "Year", publisher as "Monitor",
+               older_vintage_year as "Older vintage", newer_vintage_year as "Newer vintage", change_kind as "Change",
+               field_name as "Field", coalesce(older_label, older_value) as "Before",
+               coalesce(newer_label, newer_value) as "After"
+        from (
+            select changes.*, changes.event_country_code as country_code, countries.country_name,
+                   newer.publisher, older.vintage_year as older_vintage_year
+            from marts.vintage_changes as changes
+            left join core.dim_countries as countries on changes.event_country_code = countries.country_code
+            inner join core.dim_sources as newer on changes.newer_source_id = newer.source_id
+            inner join core.dim_sources as older on changes.older_source_id = older.source_id
+        ){where}
+        order by "Country", "Year", "Monitor", "Newer vintage", "Older vintage", "Change", "Field"
+        """,
+        params,
+    )
+
+
 def reconciliation(warehouse: Path, selection: Selection) -> pd.DataFrame:
     where, params = countries_and_years(selection, year_column=None)
     return query(

@@ -68,3 +68,20 @@ def test_the_explorer_sdg_summary_of_a_period_equals_the_mart(built_project, war
         ).fetchall()
     )
     assert shown == mart
+
+
+def test_the_change_feed_of_a_country_and_year_is_the_marts_rows_without_names(built_project, warehouse_con):
+    """The explorer's change feed for the United States in 2018 (the Capital Gazette killings: CPJ
+    moved four from complete impunity to full justice in 2022) lists the mart's rows for those events,
+    one each, with labels, and shows no name (the feed is not the public register)."""
+    _, warehouse = built_project
+    feed = explorer.change_feed(warehouse, explorer.Selection({"country": ["US"], "year": [2018]}))
+    (expected,) = warehouse_con.execute(
+        "select count(*) from marts.vintage_changes where event_country_code = 'US' and event_year = 2018").fetchone()
+    assert len(feed) == expected > 0
+    impunity = feed[(feed["Field"] == "impunity") & (feed["Newer vintage"] == 2022)]
+    assert (impunity["Before"] + " -> " + impunity["After"]).value_counts()["Complete impunity -> Full justice"] == 4
+    names = {name for (name,) in warehouse_con.execute(
+        "select victim_name_as_reported from marts.vintage_changes where event_country_code = 'US' and event_year = 2018").fetchall()}
+    shown = " ".join(str(value) for value in feed.to_numpy().ravel())
+    assert not any(name in shown for name in names if name)
