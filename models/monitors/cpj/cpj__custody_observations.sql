@@ -136,7 +136,9 @@ checked as (
             when placed.census_year is null then 'no census year: the observation has no census date'
             when placed.country_name is null then 'no country: the observation cannot be placed in a country'
             when placed.is_placed_by_location and placed.country_code is null
-                then placed.country_name || ', location: ' || placed.placement_basis
+                then
+                    placed.country_name || ': the location rule (xwalk_cpj__location_country) places no census row of location '
+                    || coalesce(placed.location_name, '(not stated)') || ' in one country: ' || placed.placement_basis
             when placed.country_code is null then placed.placement_basis
         end as rejection_reason
 
