@@ -22,3 +22,37 @@
 {% macro cpj_is_census_row(status) -%}
     coalesce(lower({{ status }}) = 'imprisoned', false)
 {%- endmacro %}
+
+
+{#- CPJ's country rule, one home for every CPJ model that places a row in a country (the killed
+    list's records in int_cpj__records_checked, the census rows in cpj__custody_observations):
+    a row is placed by its CPJ country name's code (xwalk_cpj__country), except where the name
+    spans several countries: a name xwalk_cpj__location_country lists is placed by the row's
+    location there only ('(not stated)' for an empty location). The model imports the seeds as
+    the CTEs countries (xwalk_cpj__country), locations (xwalk_cpj__location_country) and
+    split_countries (the distinct cpj_country of locations); `alias` is the row's relation, with
+    country_name and location_name. cpj_placement_joins() goes in its FROM clause,
+    cpj_placement_columns() in its select list (is_placed_by_location, country_code,
+    placement_basis: the seed row's basis, the quarantine reason of a row that does not place). -#}
+{% macro cpj_placement_joins(alias) -%}
+    left join countries
+        on {{ label_key(alias ~ '.country_name') }} = {{ label_key('countries.cpj_country') }}
+    left join split_countries
+        on {{ label_key(alias ~ '.country_name') }} = {{ label_key('split_countries.cpj_country') }}
+    left join locations
+        on
+            {{ label_key(alias ~ '.country_name') }} = {{ label_key('locations.cpj_country') }}
+            and {{ label_key("coalesce(" ~ alias ~ ".location_name, '(not stated)')") }} = {{ label_key('locations.location') }}
+{%- endmacro %}
+
+{% macro cpj_placement_columns() -%}
+    split_countries.cpj_country is not null as is_placed_by_location,
+        case
+            when split_countries.cpj_country is not null then locations.country_code
+            else countries.country_code
+        end as country_code,
+        case
+            when split_countries.cpj_country is not null then locations.basis
+            else countries.basis
+        end as placement_basis
+{%- endmacro %}

@@ -12,8 +12,9 @@
 -- - the start of the deprivation: not stated in the file (the row gives the census year only,
 --   not the day of arrest): stored as unknown, never inferred from the first census;
 -- - the country: its CPJ country name's code (xwalk_cpj__country); a name the location rule splits
---   (xwalk_cpj__location_country) is placed by the row's location, as int_cpj__records_checked
---   places the killed list's records; a row that does not place is quarantined with the reason;
+--   (xwalk_cpj__location_country) is placed by the row's location: CPJ's one country rule
+--   (cpj_placement_joins, macros/monitors/cpj.sql), shared with the killed list's records; a row
+--   that does not place is quarantined with the reason;
 -- - the WGAD category its charges state (int_cpj__custody_charges: the chosen label).
 -- An empty or unmapped label (country, location, sex, type) stops the build (assert_labels_mapped).
 {{ assert_labels_mapped(
@@ -98,25 +99,10 @@ placed as (
 
     select
         observations.*,
-        split_countries.cpj_country is not null as is_placed_by_location,
-        case
-            when split_countries.cpj_country is not null then locations.country_code
-            else countries.country_code
-        end as country_code,
-        case
-            when split_countries.cpj_country is not null then locations.basis
-            else countries.basis
-        end as placement_basis
+        {{ cpj_placement_columns() }}
 
     from observations
-    left join countries
-        on {{ label_key('observations.country_name') }} = {{ label_key('countries.cpj_country') }}
-    left join split_countries
-        on {{ label_key('observations.country_name') }} = {{ label_key('split_countries.cpj_country') }}
-    left join locations
-        on
-            {{ label_key('observations.country_name') }} = {{ label_key('locations.cpj_country') }}
-            and {{ label_key("coalesce(observations.location_name, '(not stated)')") }} = {{ label_key('locations.location') }}
+    {{ cpj_placement_joins('observations') }}
 
 ),
 
