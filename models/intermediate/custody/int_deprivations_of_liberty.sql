@@ -69,4 +69,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

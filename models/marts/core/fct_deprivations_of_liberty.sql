@@ -19,14 +19,14 @@ ranked as (
         row_number() over (
             partition by observations.deprivation_id
             order by
-                {{ arbitrariness_precedence('observations.arbitrariness_category_code') }},
+                {{ arbitrariness_precedence('observations.arbitrariness_category_code') }} asc,
                 observations.census_year desc,
-                observations.source_id,
-                observations.source_row_number
+                observations.source_id asc,
+                observations.source_row_number asc
         ) as category_rank,
         row_number() over (
             partition by observations.deprivation_id
-            order by observations.census_year desc, observations.source_id, observations.source_row_number
+            order by observations.census_year desc, observations.source_id asc, observations.source_row_number asc
         ) as recency_rank
 
     from observations
@@ -71,8 +71,9 @@ final as (
         latest.deprivation_start_date,
         latest.deprivation_start_basis,
         category.arbitrariness_category_code,
-        category.arbitrariness_basis
-            || ' (census ' || cast(category.census_year as {{ dbt.type_string() }}) || ')' as arbitrariness_basis,
+        concat(
+            category.arbitrariness_basis, ' (census ', cast(category.census_year as {{ dbt.type_string() }}), ')'
+        ) as arbitrariness_basis,
         latest.sentence_as_reported as last_sentence_as_reported,
         latest.place_of_detention as last_place_of_detention
 
