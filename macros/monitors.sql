@@ -16,7 +16,13 @@
     - catalogue: its row of the sources catalogue (the columns of ref_sources);
     - year (optional): {'tables': [[source name, table name], one per vintage], 'column': the column}, when one
       column of its file gives each record's year: the warehouse's records per year are then
-      checked against the file's (tests/dbt/sources/every_year_of_a_monitor_export_holds_its_records.sql).
+      checked against the file's (tests/dbt/sources/every_year_of_a_monitor_export_holds_its_records.sql);
+    - observations (optional): {'records': <its state-observation model>, 'staged': <its staged
+      observations>}, when its files also hold dated observations of a state (a prison census:
+      who is in custody on the census date), not events: the model honours the state-observation
+      contract (monitor_observation_columns() below, enforced, tagged state_observations), and its
+      staged rows count in the loaded + superseded + quarantined = records-in-file check (an
+      observation loads into core.fct_custody_observations or is quarantined).
 
     The register, the quarantine, the sources catalogue and the completeness check find every
     monitor here, by the macro's name: none of them names a monitor. Macros are parsed before
@@ -87,13 +93,22 @@
 
 
 {#- The staged records of every monitor (source_id, source_row_number: one row per record of
-    its file), for the loaded + quarantined = records-in-file check. -#}
+    its file), for the loaded + quarantined = records-in-file check: its staged records and, for a
+    monitor with observations, its staged observations (a file may hold both: each row is staged
+    by one of the two). -#}
 {% macro monitor_staged_records() -%}
     {%- set declared = monitors() -%}
+    {%- set staged_models = [] -%}
+    {%- for monitor in declared -%}
+        {%- do staged_models.append(monitor.staged) -%}
+        {%- if monitor.get('observations') -%}
+            {%- do staged_models.append(monitor.observations.staged) -%}
+        {%- endif -%}
+    {%- endfor -%}
     (
-    {%- for monitor in declared %}
+    {%- for staged_model in staged_models %}
         select staged.source_id, staged.source_row_number
-        from {{ ref(monitor.staged) }} as staged
+        from {{ ref(staged_model) }} as staged
         {%- if not loop.last %}
         union all
         {%- endif %}
@@ -198,4 +213,112 @@
         on
             {{ checked }}.source_id = {{ mapped }}.source_id
             and {{ checked }}.source_row_number = {{ mapped }}.source_row_number
+{%- endmacro %}
+
+
+{#- The state-observation contract: what the warehouse needs of every dated observation of a
+    state that a monitor's file records (a prison census: a journalist in custody on the census
+    date), as (column, type). A monitor with observations (its declaration's `observations`)
+    ends their pipeline in one model that declares these columns in this order, enforces its
+    contract and carries the tag state_observations; the columns are described in
+    models/_docs.md (doc blocks observation__*). One row per observation row of its files: loaded
+    (an observation_id) or quarantined (rejected_column, rejected_value, rejection_reason). -#}
+{% macro monitor_observation_columns() %}
+    {{ return([
+        ('source_id', 'string'), ('source_row_number', 'integer'), ('source_record_locator', 'string'),
+        ('rejected_column', 'string'), ('rejected_value', 'string'), ('rejection_reason', 'string'),
+        ('observation_id', 'string'), ('person_key', 'string'), ('person_name', 'string'),
+        ('person_name_as_reported', 'string'), ('country_code', 'string'),
+        ('census_year', 'integer'), ('census_date', 'date'), ('census_date_basis', 'string'),
+        ('census_interval_years', 'integer'),
+        ('deprivation_start_date', 'date'), ('deprivation_start_basis', 'string'),
+        ('role_code', 'string'), ('sex', 'string'), ('sex_basis', 'string'),
+        ('outlet_name', 'string'), ('outlet_name_as_reported', 'string'), ('jobs_as_reported', 'string'),
+        ('charges_as_reported', 'string'), ('charge_labels', 'string'),
+        ('arbitrariness_category_code', 'string'), ('arbitrariness_basis', 'string'),
+        ('sentence_as_reported', 'string'), ('length_of_sentence_as_reported', 'string'),
+        ('place_of_detention', 'string'),
+    ]) }}
+{% endmacro %}
+
+
+{#- Every observation of every monitor that has observations, in the state-observation
+    contract's columns (a relation to select from); empty, with the same columns, when none has. -#}
+{% macro monitor_observations() -%}
+    {%- set declared = [] -%}
+    {%- for monitor in monitors() if monitor.get('observations') -%}
+        {%- do declared.append(monitor) -%}
+    {%- endfor -%}
+    {%- set types = {'string': dbt.type_string(), 'integer': dbt.type_int(), 'date': 'date'} -%}
+    (
+    {%- for monitor in declared %}
+        select
+            {%- for column, type in monitor_observation_columns() %}
+            {{ column }}{{ "," if not loop.last }}
+            {%- endfor %}
+        from {{ ref(monitor.observations.records) }}
+        {%- if not loop.last %}
+        union all
+        {%- endif %}
+    {%- endfor %}
+    {%- if declared | length == 0 %}
+        select
+            {%- for column, type in monitor_observation_columns() %}
+            cast(null as {{ types[type] }}) as {{ column }}{{ "," if not loop.last }}
+            {%- endfor %}
+        where false
+    {%- endif %}
+    )
+{%- endmacro %}
+
+
+{#- Each monitor's state-observation model against the state-observation contract, as
+    monitor_contract_breaches() does for records, and every model tagged state_observations
+    declared by a monitor (found by its tag, so that an observation model no monitor declares
+    cannot be left out of the central models). A relation of (monitor, problem). -#}
+{% macro monitor_observation_contract_breaches() -%}
+    {%- set types = {'string': ['string', 'varchar', 'text'], 'integer': ['integer', 'int'], 'date': ['date']} -%}
+    {%- set problems = [] -%}
+    {%- set declared_models = [] -%}
+    {%- for monitor in monitors() if monitor.get('observations') -%}
+        {%- set relation = ref(monitor.observations.records) -%}
+        {%- do declared_models.append(monitor.observations.records) -%}
+        {%- if execute -%}
+            {%- set node = graph.nodes['model.' ~ project_name ~ '.' ~ monitor.observations.records] -%}
+            {%- set declared = node.columns.values() | list -%}
+            {%- set expected = monitor_observation_columns() -%}
+            {%- if not node.config.contract.enforced -%}
+                {%- do problems.append((monitor.monitor, monitor.observations.records ~ ': contract not enforced')) -%}
+            {%- endif -%}
+            {%- if 'state_observations' not in node.tags -%}
+                {%- do problems.append((monitor.monitor, monitor.observations.records ~ ': not tagged state_observations')) -%}
+            {%- endif -%}
+            {%- for column, type in expected -%}
+                {%- set found = declared[loop.index0] if loop.index0 < declared | length else none -%}
+                {%- if found is none or found.name != column -%}
+                    {%- do problems.append((monitor.monitor, monitor.observations.records ~ ': column ' ~ loop.index ~ ' should be ' ~ column)) -%}
+                {%- elif (found.data_type or '') | lower not in types[type] -%}
+                    {%- do problems.append((monitor.monitor, monitor.observations.records ~ '.' ~ column ~ ' should be ' ~ type)) -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- if declared | length > expected | length -%}
+                {%- do problems.append((monitor.monitor, monitor.observations.records ~ ': columns beyond the contract')) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if execute -%}
+        {%- for node in graph.nodes.values() if node.resource_type == 'model' and 'state_observations' in node.tags -%}
+            {%- if node.name not in declared_models -%}
+                {%- do problems.append((node.name, node.name ~ ': tagged state_observations but declared by no monitor')) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    (
+    {%- for monitor, problem in problems %}
+        select '{{ monitor }}' as monitor_name, '{{ problem }}' as problem
+        union all
+    {%- endfor %}
+        select cast(null as {{ dbt.type_string() }}) as monitor_name, cast(null as {{ dbt.type_string() }}) as problem
+        where false
+    )
 {%- endmacro %}

@@ -7,7 +7,8 @@
 -- - quarantined: a record without a year cannot be placed in a period. Its country is its CPJ
 --   country name's code (xwalk_cpj__country: ISO 3166-1, or ISO 3166-3 for a country that no longer
 --   exists); a name that spans several countries is placed by the record's location instead
---   (xwalk_cpj__location_country, the location rule, applied here and nowhere else). A record that
+--   (xwalk_cpj__location_country, the location rule; written once in cpj_placement_joins and
+--   cpj_placement_columns, macros/monitors/cpj.sql, which the census rows share). A record that
 --   neither places is quarantined in core.rejected_source_records with the column, value and the
 --   seed's basis as reason.
 -- - dated: the year, and the first day of what the record states of its date (record_date, with
@@ -156,29 +157,14 @@ placed as (
         record_dates.record_date,
         record_dates.record_date_precision,
         record_dates.record_date_basis,
-        split_countries.cpj_country is not null as is_placed_by_location,
-        case
-            when split_countries.cpj_country is not null then locations.country_code
-            else countries.country_code
-        end as country_code,
-        case
-            when split_countries.cpj_country is not null then locations.basis
-            else countries.basis
-        end as placement_basis
+        {{ cpj_placement_columns() }}
 
     from staged
     inner join record_dates
         on
             staged.source_id = record_dates.source_id
             and staged.source_row_number = record_dates.source_row_number
-    left join countries
-        on {{ label_key('staged.country_name') }} = {{ label_key('countries.cpj_country') }}
-    left join split_countries
-        on {{ label_key('staged.country_name') }} = {{ label_key('split_countries.cpj_country') }}
-    left join locations
-        on
-            {{ label_key('staged.country_name') }} = {{ label_key('locations.cpj_country') }}
-            and {{ label_key("coalesce(staged.location_name, '(not stated)')") }} = {{ label_key('locations.location') }}
+    {{ cpj_placement_joins('staged') }}
 
 ),
 

@@ -10,10 +10,14 @@
 -- - the older download layout (to May 2017, title case): Name, Sex, Country_killed, ...; its one
 --   Type cell ("Motive Confirmed", "Motive Unconfirmed", "Media Workers") is read as both
 --   combined_status and victim_kind (the seeds map each label for each), and its Date is written
---   out ("October 22, 2016"), its year the date's.
+--   out ("October 22, 2016"), its year the date's;
+-- - the 2020 cleaned copy (a third party's edit of CPJ's download, killed list and prison census
+--   in one file): Year, and motiveConfirmed for combined_status (it has no combinedStatus). Its
+--   prison-census rows (cpj_is_census_row, macros/monitors/cpj.sql) are staged by
+--   stg_cpj__prison_census, not here: each row of the file is staged once, by one of the two.
 {%- set layout = [
-    ('year', 'year_as_published'),
-    (['combinedStatus', 'Type'], 'combined_status'),
+    (['year', 'Year'], 'year_as_published'),
+    (['combinedStatus', 'Type', 'motiveConfirmed'], 'combined_status'),
     (['fullName', 'Name'], 'full_name'),
     ('sortName', 'sort_name'),
     (['primaryNationality', 'Nationality'], 'primary_nationality'),
@@ -66,6 +70,12 @@ source as (
     {{ vintage_records(
         'cpj', ['killed_journalists', 'killed_journalists_2020', 'killed_journalists_2018_api', 'killed_journalists_2017_legacy'], layout
     ) }}
+    union all
+    select cleaned_copy.*
+    from (
+        {{ vintage_records('cpj', ['killed_and_imprisoned_2020_cleaned'], layout) }}
+    ) as cleaned_copy
+    where not {{ cpj_is_census_row('cleaned_copy.status') }}
 
 ),
 

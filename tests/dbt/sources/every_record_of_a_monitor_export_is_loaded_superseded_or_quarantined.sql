@@ -2,7 +2,10 @@
 -- superseded by a newer vintage plus the records quarantined equal the records staged from the file
 -- (one per record), and each staged record is in the monitor's contract model exactly once, with
 -- one disposition: loaded (with an event id), superseded or quarantined. Nothing is dropped or
--- doubled on the way. Returns one row per source (file) where that fails.
+-- doubled on the way. A monitor's state observations (a prison census, macros/monitors.sql) count
+-- too: an observation row is loaded (with an observation id) or quarantined, in its monitor's
+-- state-observation model, and a file may hold records and observations. Returns one row per
+-- source (file) where that fails.
 with
 
 staged as (
@@ -11,9 +14,40 @@ staged as (
 
 ),
 
-records as (
+monitor_records as (
 
     select * from {{ monitor_records() }} as records
+
+),
+
+observations as (
+
+    select * from {{ monitor_observations() }} as observations
+
+),
+
+-- every row of the monitors' contract models, records and observations, with its disposition
+records as (
+
+    select
+        monitor_records.source_id,
+        monitor_records.source_row_number,
+        monitor_records.rejected_column,
+        monitor_records.superseded_by_source_id,
+        monitor_records.event_id
+
+    from monitor_records
+
+    union all
+
+    select
+        observations.source_id,
+        observations.source_row_number,
+        observations.rejected_column,
+        cast(null as {{ dbt.type_string() }}) as superseded_by_source_id,
+        observations.observation_id as event_id
+
+    from observations
 
 ),
 
