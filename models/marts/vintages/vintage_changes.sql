@@ -12,6 +12,7 @@
 -- compared in the register's codes, not as each layout words them ("Motive Confirmed" in 2017 is
 -- "Confirmed" in 2020: verification), and only a field both vintages' layouts give: a field no
 -- record of a vintage fills (the 2017 layout has no place column) is not a change of the monitor's.
+-- A date made more precise within the older date's year or month is a refinement, not a change.
 -- A table, not a view: it compares every record of every vintage field by field, and a BI tool or
 -- an older DuckDB client should read the result, not plan the comparison again (a DuckDB 1.0
 -- client spilled the view's plan to disk until it ran out).
@@ -294,6 +295,23 @@ changes as (
         older_to_newer.older_event_id is not null
         and older_to_newer.newer_event_id is not null
         and older_fields.field_value is distinct from newer_fields.field_value
+        -- a date the newer record gives more precisely, within the older record's year (or month),
+        -- is a refinement (often a day carried over from another vintage), not a revision
+        and not (
+            older_fields.field_name = 'date'
+            and (
+                (
+                    older_fields.field_value like '%(year)'
+                    and newer_fields.field_value not like '%(year)'
+                    and left(older_fields.field_value, 4) = left(newer_fields.field_value, 4)
+                )
+                or (
+                    older_fields.field_value like '%(month)'
+                    and newer_fields.field_value like '%(day)'
+                    and left(older_fields.field_value, 7) = left(newer_fields.field_value, 7)
+                )
+            )
+        )
 
 ),
 
