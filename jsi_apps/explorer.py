@@ -381,12 +381,12 @@ def change_feed(warehouse: Path, selection: Selection) -> pd.DataFrame:
         warehouse,
         f"""
         select country_name as "Country", event_year as "Year", publisher as "Monitor",
-               older_vintage_year as "Older vintage", newer_vintage_year as "Newer vintage", change_kind as "Change",
+               older_title as "Older vintage", newer_vintage_year as "Newer vintage", change_kind as "Change",
                field_name as "Field", coalesce(older_label, older_value) as "Before",
                coalesce(newer_label, newer_value) as "After"
         from (
             select changes.*, changes.event_country_code as country_code, countries.country_name,
-                   newer.publisher, older.vintage_year as older_vintage_year
+                   newer.publisher, older.title as older_title
             from marts.vintage_changes as changes
             left join core.dim_countries as countries on changes.event_country_code = countries.country_code
             inner join core.dim_sources as newer on changes.newer_source_id = newer.source_id
