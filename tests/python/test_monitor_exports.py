@@ -199,7 +199,7 @@ def change_cpj_file_only(root: Path) -> None:
 CASES = {
     "file_changed_without_new_checksum": (change_cpj_file_only, ["dim_sources", "is_file_as_published"]),
     "unmapped_label": (add_cpj_label, [
-        "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field typeOfDeath", "value 'Poisoning'", "add it to seeds/monitors/cpj/xwalk_cpj__type_of_death.csv",
+        "Unmapped label", "source cpj_killed_1992_2022", str(CPJ), "field status x typeOfDeath", "value 'Killed x Poisoning'", "add it to seeds/monitors/cpj/xwalk_cpj__type_of_death.csv",
     ]),
     "latin1_file": (to_latin1, ["Source file validation failed", str(A19), "not valid UTF-8"]),
     "missing_column": (drop_cpj_column, ["Source file validation failed", str(CPJ), "column 'typeOfDeath' missing from the header"]),
