@@ -58,7 +58,7 @@
     changed: it stops instead, saying how to rebuild.
 -#}
 {% macro load_batch_watermark(column='load_batch_id') -%}
-    {%- if execute and is_incremental() and appended_after_batch() is none -%}
+    {%- if execute and flags.WHICH in ('run', 'build') and is_incremental() and appended_after_batch() is none -%}
         {{ exceptions.raise_compiler_error(
             model.name ~ ' is built incrementally, by load batch, and the warehouse already holds it: a run that is not '
             ~ 'an append (make append sets var append_after_load_batch) would keep the rows it built before, stale if a '
