@@ -11,7 +11,7 @@
     map like any other, never a silent join miss), 'empty_is_no_value': true where the model
     itself handles an empty cell as no value (quarantined for it, or left undated) and says so,
     'also': optional [{'column': staged column, 'label': seed column}, ...]: the seed's rows are
-    keyed on these fields too (a mapping on several fields: CPJ's status x type of death), each
+    keyed on these fields too (a mapping on several fields: a status x a type of death), each
     read as mapped_label; the value reported is the fields' labels joined by ' x ', 'within': optional {'column': staged
     column, 'label': seed column}: the seed maps the field within the values of another field (a
     location within a country that the seed splits by location), so only the records whose value

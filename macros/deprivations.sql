@@ -5,7 +5,7 @@
     trial (III) and a detention with no legal basis invoked (I: no charge, or none disclosed) come
     next; the monitor's own classification without a category after them; not_established (and
     anything else) last. An integer, lowest first: the one written rule, read by every model that
-    picks one category among several (int_cpj__custody_charges, int_deprivations_of_liberty). -#}
+    picks one category among several (a monitor's charge mapping, int_deprivations_of_liberty). -#}
 {% macro arbitrariness_precedence(category_code) -%}
     case {{ category_code }}
         when 'wgad_ii_exercise_of_rights' then 1

@@ -68,22 +68,33 @@
 {#- Every record of every monitor, in the contract's columns (a relation to select from). A
     project with no monitor gives an empty relation of the same columns. -#}
 {% macro monitor_records() -%}
-    {%- set declared = monitors() -%}
+    {%- set models = [] -%}
+    {%- for monitor in monitors() -%}
+        {%- do models.append(monitor.records) -%}
+    {%- endfor -%}
+    {{ contract_union(models, monitor_record_columns()) }}
+{%- endmacro %}
+
+
+{#- The union of contract models (their names), in the contract's columns (name, type) pairs; an
+    empty relation of the same columns when there is no model. One mechanism for the records and
+    the state observations of every monitor. -#}
+{% macro contract_union(models, columns) -%}
     {%- set types = {'string': dbt.type_string(), 'integer': dbt.type_int(), 'date': 'date'} -%}
     (
-    {%- for monitor in declared %}
+    {%- for name in models %}
         select
-            {%- for column, type in monitor_record_columns() %}
+            {%- for column, type in columns %}
             {{ column }}{{ "," if not loop.last }}
             {%- endfor %}
-        from {{ ref(monitor.records) }}
+        from {{ ref(name) }}
         {%- if not loop.last %}
         union all
         {%- endif %}
     {%- endfor %}
-    {%- if declared | length == 0 %}
+    {%- if models | length == 0 %}
         select
-            {%- for column, type in monitor_record_columns() %}
+            {%- for column, type in columns %}
             cast(null as {{ types[type] }}) as {{ column }}{{ "," if not loop.last }}
             {%- endfor %}
         where false
@@ -245,30 +256,11 @@
 {#- Every observation of every monitor that has observations, in the state-observation
     contract's columns (a relation to select from); empty, with the same columns, when none has. -#}
 {% macro monitor_observations() -%}
-    {%- set declared = [] -%}
+    {%- set models = [] -%}
     {%- for monitor in monitors() if monitor.get('observations') -%}
-        {%- do declared.append(monitor) -%}
+        {%- do models.append(monitor.observations.records) -%}
     {%- endfor -%}
-    {%- set types = {'string': dbt.type_string(), 'integer': dbt.type_int(), 'date': 'date'} -%}
-    (
-    {%- for monitor in declared %}
-        select
-            {%- for column, type in monitor_observation_columns() %}
-            {{ column }}{{ "," if not loop.last }}
-            {%- endfor %}
-        from {{ ref(monitor.observations.records) }}
-        {%- if not loop.last %}
-        union all
-        {%- endif %}
-    {%- endfor %}
-    {%- if declared | length == 0 %}
-        select
-            {%- for column, type in monitor_observation_columns() %}
-            cast(null as {{ types[type] }}) as {{ column }}{{ "," if not loop.last }}
-            {%- endfor %}
-        where false
-    {%- endif %}
-    )
+    {{ contract_union(models, monitor_observation_columns()) }}
 {%- endmacro %}
 
 

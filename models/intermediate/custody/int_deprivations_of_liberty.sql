@@ -2,7 +2,7 @@
 -- every loaded state observation, one row per observation with the deprivation it belongs to:
 -- the observations of one person (the monitor's person_key) in one country, in census order,
 -- form one deprivation as long as each follows the previous one by no more than the monitor's
--- census interval (census_interval_years: for CPJ's yearly census, consecutive census years);
+-- census interval (census_interval_years: for a yearly census, consecutive census years);
 -- a census missed (a longer gap) ends it, and the next observation starts a new deprivation.
 -- The deprivation's id is its person_key, country and first census year. Its start date is
 -- the monitor's (deprivation_start_date), never the first census date.

@@ -1,8 +1,8 @@
 -- A monitor's own figures as of each vintage of its list: the records each vintage (each file)
 -- holds, by event country, event year, category and verification status, whether the vintage is
 -- the one the register counts (the newest: its records load) or one a newer vintage supersedes.
--- "How many killings in Kazakhstan did CPJ's list hold as of 2017?" reads source_id
--- cpj_killed_legacy_2017 here; the register and every count of the warehouse read the newest
+-- "How many killings in a country did a monitor's list hold as of a vintage?" reads that
+-- vintage's source_id here; the register and every count of the warehouse read the newest
 -- vintage only. A quarantined record is in no cell (it has no country or year the warehouse can
 -- place); core.rejected_source_records lists them. Records add up within one vintage,
 -- never across vintages: each vintage is the same list again.
