@@ -126,9 +126,11 @@ def differences_from_duckdb(home: Path, warehouse: Path) -> tuple[list[tuple[str
         rows = con.execute(f'select count(*) from duck."{schema}"."{name}"').fetchone()[0]
         compared_rows += rows
         if only_duck or only_spark:
-            example = con.execute(f"{duck_sql} except all {spark_sql} limit 3").fetchall()
+            in_duck = con.execute(f"{duck_sql} except all {spark_sql} limit 3").fetchall()
+            on_spark = con.execute(f"{spark_sql} except all {duck_sql} limit 3").fetchall()
             problems.append(
-                f"{schema}.{name}: {only_duck} row(s) only in DuckDB, {only_spark} only on Spark (of {rows}); e.g. {example}"
+                f"{schema}.{name}: {only_duck} row(s) only in DuckDB, {only_spark} only on Spark (of {rows});"
+                f" e.g. DuckDB {in_duck}, Spark {on_spark}"
             )
     con.close()
     return relations, compared_rows, problems

@@ -102,7 +102,7 @@ final as (
         victims_a.source_victim_key as source_victim_key_a,
         victims_b.source_victim_key as source_victim_key_b,
         {{ dbt.listagg('pairs.person_link_basis', "'; '", 'order by pairs.person_link_basis') }} as person_link_basis,
-        any_value(links.link_basis) as record_link_basis
+        min(links.link_basis) as record_link_basis
 
     from pairs
     inner join person_victims as victims_a

@@ -2,7 +2,8 @@
 -- rule of when two spellings are one name, in one place (int_record_links links records by it,
 -- int_person_links links their persons by it). Each name and each alias in brackets ("Gennady
 -- Pavlyuk (Ibragim Rustambek)") is a variant; a variant's key is the variant lowercased, accents
--- stripped, then folded by ref_name_folds one rule after another (so that romanisations meet).
+-- stripped, hyphens and runs of white space made one space, then folded by ref_name_folds one
+-- rule after another (so that romanisations meet); the words of the key are separated by one space.
 -- Only dated victims of countries that more than one source names victims in are keyed (a large
 -- register of one monitor costs a scan, not a fold of every name). One row per victim and variant.
 with recursive
@@ -114,7 +115,9 @@ folded (variant_id, step, folded_name) as (
     select
         numbered_variants.variant_id,
         0 as step,
-        lower({{ strip_accents('numbered_variants.variant') }}) as folded_name
+        {{ regexp_replace_all(
+            'lower(' ~ strip_accents('numbered_variants.variant') ~ ')', regex('[\\s-]+'), "' '"
+        ) }} as folded_name
     from numbered_variants
 
     union all
@@ -139,7 +142,7 @@ final as (
         numbered_variants.event_year,
         numbered_variants.victim_name,
         numbered_variants.variant,
-        trim(max_by(folded.folded_name, folded.step)) as name_key
+        trim({{ regexp_replace_all('max_by(folded.folded_name, folded.step)', regex('\\s+'), "' '") }}) as name_key
 
     from numbered_variants
     inner join folded

@@ -4,6 +4,9 @@
 -- disagrees), the outlet named most often with them, the report's victim group of the main role,
 -- and ONE SDG 16.10.1 victim group per person: the group of highest precedence among the groups of
 -- their appearances (int_victim_appearances decides each), so a person counts in one group.
+-- A person linked across sources (int_person_groups) may be spelled, or filed under a country,
+-- differently by each source: the name and the country are those of most of their appearances
+-- (ties by the smaller value), so every engine gives the same.
 with
 
 all_appearances as (
@@ -114,6 +117,59 @@ main_outlet as (
 
 ),
 
+-- the name and the country of most of the victim's appearances (ties by the smaller value)
+name_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.victim_name,
+        count(*) as appearance_count
+
+    from appearances
+    group by appearances.victim_key, appearances.victim_name
+
+),
+
+main_name as (
+
+    select
+        name_counts.victim_key,
+        name_counts.victim_name
+
+    from name_counts
+    qualify row_number() over (
+        partition by name_counts.victim_key
+        order by name_counts.appearance_count desc, name_counts.victim_name asc nulls last
+    ) = 1
+
+),
+
+country_counts as (
+
+    select
+        appearances.victim_key,
+        appearances.country_code,
+        count(*) as appearance_count
+
+    from appearances
+    group by appearances.victim_key, appearances.country_code
+
+),
+
+main_country as (
+
+    select
+        country_counts.victim_key,
+        country_counts.country_code
+
+    from country_counts
+    qualify row_number() over (
+        partition by country_counts.victim_key
+        order by country_counts.appearance_count desc, country_counts.country_code asc
+    ) = 1
+
+),
+
 -- one SDG 16.10.1 victim group per person: the highest precedence among their appearances
 person_group as (
 
@@ -177,9 +233,8 @@ victims as (
 
     select
         appearances.victim_key,
-        any_value(appearances.country_code) as country_code,
-        any_value(appearances.victim_type) as victim_type,
-        any_value(appearances.victim_name) as victim_name,
+        -- one type per key (macros/keys.sql: the type is part of the key)
+        min(appearances.victim_type) as victim_type,
         count(*) filter (where appearances.appearance_type = 'incident') as incident_count,
         count(*) filter (where appearances.appearance_type = 'legal_action') as legal_action_count,
         min(appearances.period_year) as first_period_year,
@@ -195,9 +250,9 @@ final as (
 
     select
         victims.victim_key,
-        victims.country_code,
+        main_country.country_code,
         victims.victim_type,
-        victims.victim_name,
+        main_name.victim_name,
         main_role.role_code as main_role_code,
         roles_reported.roles_reported,
         role_to_victim_group.report_victim_group,
@@ -220,6 +275,10 @@ final as (
         victims.load_batch_id
 
     from victims
+    inner join main_name
+        on victims.victim_key = main_name.victim_key
+    inner join main_country
+        on victims.victim_key = main_country.victim_key
     inner join main_role
         on victims.victim_key = main_role.victim_key
     inner join roles_reported
