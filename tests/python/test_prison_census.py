@@ -129,3 +129,23 @@ def test_kazakhstan_by_name(warehouse_con):
         "select source_row_number, person_name, census_year from core.fct_custody_observations where country_code = 'KZ'"
     ).fetchall():
         assert (rows[number - 1]["fullName"], int(rows[number - 1]["Year"])) == (name, year)
+
+
+def test_batyrbekov_in_custody_is_the_party_of_the_reports_legal_action(warehouse_con):
+    """Issue 30: the person the 2019 census holds in Kazakhstan is the journalist of the report's
+    legal action KZ-2020-LA-055 (sentenced on insult charges, acquitted in 2020): one person, the
+    key dim_victims gives him. The other Kazakh persons in custody are named by no record within a
+    year of their censuses and stay unlinked."""
+    party = warehouse_con.execute(
+        "select victim_key from core.fct_legal_actions where legal_action_id = 'KZ-2020-LA-055'").fetchone()[0]
+    linked = warehouse_con.execute(
+        "select person_name, victim_key, person_link_basis from core.fct_deprivations_of_liberty"
+        " where country_code = 'KZ' and victim_key is not null").fetchall()
+    assert [(name, key) for name, key, _ in linked] == [("Amangeldy Batyrbekov", party)]
+    assert linked[0][2].startswith("name key amangeldi batirbekov, country KZ, in custody at the censuses of 2019-2019")
+    assert warehouse_con.execute("select victim_name, legal_action_count from core.dim_victims where victim_key = ?",
+                                 [party]).fetchone() == ("Amangeldy Batyrbekov", 1)
+    # every link names a person of dim_victims, and no key is taken when several persons match
+    assert warehouse_con.execute(
+        "select count(*) from core.fct_deprivations_of_liberty d anti join core.dim_victims v using (victim_key)"
+        " where d.victim_key is not null").fetchone()[0] == 0

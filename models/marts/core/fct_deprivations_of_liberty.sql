@@ -3,12 +3,19 @@
 -- how many do, and its start, which a census does not state (kept unknown, never the first
 -- census date). Its WGAD category is the most specific stated ground among its observations
 -- (arbitrariness_precedence, macros/deprivations.sql; doc block wgad_precedence_rule), then the
--- latest observation's; its name, outlet and sentence are the latest observation's.
+-- latest observation's; its name, outlet and sentence are the latest observation's. The person
+-- of the warehouse's records it is, where one is (int_custody_person_links decides, with its basis).
 with
 
 observations as (
 
     select * from {{ ref('int_deprivations_of_liberty') }}
+
+),
+
+person_links as (
+
+    select * from {{ ref('int_custody_person_links') }}
 
 ),
 
@@ -75,13 +82,17 @@ final as (
             category.arbitrariness_basis, ' (census ', cast(category.census_year as {{ dbt.type_string() }}), ')'
         ) as arbitrariness_basis,
         latest.sentence_as_reported as last_sentence_as_reported,
-        latest.place_of_detention as last_place_of_detention
+        latest.place_of_detention as last_place_of_detention,
+        person_links.victim_key,
+        case when person_links.victim_key is not null then person_links.person_link_basis end as person_link_basis
 
     from spans
     inner join ranked as latest
         on spans.deprivation_id = latest.deprivation_id and latest.recency_rank = 1
     inner join ranked as category
         on spans.deprivation_id = category.deprivation_id and category.category_rank = 1
+    left join person_links
+        on spans.deprivation_id = person_links.deprivation_id
 
 )
 
