@@ -111,3 +111,38 @@ def published_copy(built_project, tmp_path) -> tuple[Path, Path]:
     warehouse.parent.mkdir(parents=True)
     warehouse.write_bytes(source_warehouse.read_bytes())
     return root, warehouse
+
+
+# How many failing-build cases run at once (broken_builds): dbt's parse, most of a failing build,
+# is single-threaded, so each core can run a case.
+CASE_WORKERS = int(os.environ.get("JSI_TEST_CASE_WORKERS", str(min(2, os.cpu_count() or 1))))
+
+
+def selected_cases(request, test_name: str, parameter: str = "case") -> set[str]:
+    """The cases of a parametrized test that this pytest session runs (all of them unless -k or a
+    node id picks some)."""
+    return {item.callspec.params[parameter] for item in request.session.items
+            if getattr(item, "originalname", None) == test_name and hasattr(item, "callspec")}
+
+
+def broken_builds(cases: dict, base: Path, source_warehouse: Path) -> dict[str, tuple]:
+    """`make build` of each case in its own copy of the project, whose warehouse file is a copy of a
+    published build: `cases` maps a name to a function that breaks the copy (given its root).
+    CASE_WORKERS cases run at once. Per case: the result, the SHA-256 of the warehouse file before
+    and after the build, and the copy's root."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(name: str) -> tuple:
+        root = copy_project(base / name / "project")
+        warehouse = root / "warehouse" / "jsi.duckdb"
+        warehouse.parent.mkdir(parents=True)
+        shutil.copyfile(source_warehouse, warehouse)
+        before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+        cases[name](root)
+        result = run(["make", "build"], cwd=root, warehouse=warehouse)
+        return result, before, hashlib.sha256(warehouse.read_bytes()).hexdigest(), root
+
+    with ThreadPoolExecutor(max_workers=CASE_WORKERS) as pool:
+        futures = {name: pool.submit(one, name) for name in sorted(cases)}
+        return {name: future.result() for name, future in futures.items()}

@@ -4,13 +4,12 @@ published warehouse byte-identical."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import rewrite_seed, run
+from conftest import broken_builds, rewrite_seed, run, selected_cases
 
 
 def rewrite_cell(path: Path, row_number: int, column: str, value: str) -> None:
@@ -43,10 +42,6 @@ def drop_column(path: Path, column: str) -> None:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 EVENTS = Path("seeds/raw/raw_incident_events.csv")
@@ -109,13 +104,17 @@ CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def broken(request, built_project, tmp_path_factory):
+    """Each selected case's `make build` on its broken copy (conftest.broken_builds: two at a time)."""
+    names = selected_cases(request, "test_bad_seed_fails_build_with_location_and_keeps_warehouse")
+    return broken_builds({name: CASES[name][0] for name in names}, tmp_path_factory.mktemp("bad_input"), built_project[1])
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published_copy):
-    root, warehouse = published_copy
-    before = digest(warehouse)
-    corrupt, expected = CASES[case]
-    corrupt(root)
-    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, broken):
+    result, before, after, root = broken[case]
+    expected = CASES[case][1]
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
     for fragment in expected:
@@ -124,7 +123,7 @@ def test_bad_seed_fails_build_with_location_and_keeps_warehouse(case, published_
         with (root / EVENTS).open(newline="", encoding="utf-8") as handle:
             key = list(csv.DictReader(handle))[3]["event_id"]
         assert key in output
-    assert digest(warehouse) == before, "the published warehouse changed after a failed build"
+    assert after == before, "the published warehouse changed after a failed build"
 
 
 def test_a_run_that_is_not_an_append_on_an_existing_warehouse_stops_instead_of_keeping_stale_rows(published_copy):

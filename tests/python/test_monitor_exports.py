@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, rewrite_seed, run
+from conftest import PROJECT_ROOT, broken_builds, rewrite_seed, selected_cases
 
 CPJ = Path("seeds/external/cpj_killed_1992_2022/cpj_killed_1992_2022.csv")
 A19 = Path("seeds/external/article19_mx_2012_2016/articulo19_2012_2016.json")
@@ -211,18 +211,22 @@ CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def broken(request, built_project, tmp_path_factory):
+    """Each selected case's `make build` on its broken copy (conftest.broken_builds: two at a time)."""
+    names = selected_cases(request, "test_bad_export_stops_the_build_and_keeps_the_warehouse")
+    return broken_builds({name: CASES[name][0] for name in names}, tmp_path_factory.mktemp("bad_export"), built_project[1])
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_export_stops_the_build_and_keeps_the_warehouse(case, published_copy):
-    root, warehouse = published_copy
-    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
-    corrupt, expected = CASES[case]
-    corrupt(root)
-    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+def test_bad_export_stops_the_build_and_keeps_the_warehouse(case, broken):
+    result, before, after, _ = broken[case]
+    expected = CASES[case][1]
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
     for fragment in expected:
         assert fragment in output, f"{fragment!r} missing from:\n{output[-3000:]}"
-    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before, "the published warehouse changed"
+    assert after == before, "the published warehouse changed"
 
 
 def test_cpj_killings_per_country_and_year_equal_a_count_of_the_file(warehouse_con):
