@@ -125,23 +125,28 @@ def selected_cases(request, test_name: str, parameter: str = "case") -> set[str]
             if getattr(item, "originalname", None) == test_name and hasattr(item, "callspec")}
 
 
-def broken_builds(cases: dict, base: Path, source_warehouse: Path) -> dict[str, tuple]:
+def broken_builds(cases: dict, base: Path, source_warehouse: Path | None) -> dict[str, tuple]:
     """`make build` of each case in its own copy of the project, whose warehouse file is a copy of a
-    published build: `cases` maps a name to a function that breaks the copy (given its root).
-    CASE_WORKERS cases run at once. Per case: the result, the SHA-256 of the warehouse file before
-    and after the build, and the copy's root."""
+    published build (none when `source_warehouse` is None): `cases` maps a name to a function that
+    breaks the copy (given its root). CASE_WORKERS cases run at once. Per case: the result, the
+    SHA-256 of the warehouse file before and after the build (None where there is no file), and the
+    copy's root."""
     import hashlib
     from concurrent.futures import ThreadPoolExecutor
+
+    def digest(path: Path) -> str | None:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
     def one(name: str) -> tuple:
         root = copy_project(base / name / "project")
         warehouse = root / "warehouse" / "jsi.duckdb"
-        warehouse.parent.mkdir(parents=True)
-        shutil.copyfile(source_warehouse, warehouse)
-        before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+        if source_warehouse is not None:
+            warehouse.parent.mkdir(parents=True)
+            shutil.copyfile(source_warehouse, warehouse)
+        before = digest(warehouse)
         cases[name](root)
         result = run(["make", "build"], cwd=root, warehouse=warehouse)
-        return result, before, hashlib.sha256(warehouse.read_bytes()).hexdigest(), root
+        return result, before, digest(warehouse), root
 
     with ThreadPoolExecutor(max_workers=CASE_WORKERS) as pool:
         futures = {name: pool.submit(one, name) for name in sorted(cases)}

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import copy_project, run
+from conftest import broken_builds, copy_project, run, selected_cases
 
 MONITOR, COPY = "cpj", "cpjcopy"
 
@@ -104,17 +104,24 @@ def lose_a_record(root: Path) -> None:
                     encoding="utf-8")
 
 
-@pytest.mark.parametrize("breach,expected", [
-    (break_the_contract, ["every_monitor_honours_the_record_contract"]),
-    (lose_a_record, ["every_record_of_a_monitor_export_is_loaded_superseded_or_quarantined"]),
-])
-def test_a_monitor_that_breaks_the_contract_stops_the_build(breach, expected, tmp_path):
-    root = copy_project(tmp_path / "project")
-    breach(root)
-    warehouse = root / "warehouse" / "jsi.duckdb"
-    result = run(["make", "build"], cwd=root, warehouse=warehouse)
+BREACHES = {
+    "break_the_contract": (break_the_contract, ["every_monitor_honours_the_record_contract"]),
+    "lose_a_record": (lose_a_record, ["every_record_of_a_monitor_export_is_loaded_superseded_or_quarantined"]),
+}
+
+
+@pytest.fixture(scope="module")
+def breached(request, tmp_path_factory):
+    """Each selected breach's `make build` on a fresh copy (conftest.broken_builds: two at a time)."""
+    names = selected_cases(request, "test_a_monitor_that_breaks_the_contract_stops_the_build", "breach")
+    return broken_builds({name: BREACHES[name][0] for name in names}, tmp_path_factory.mktemp("breach"), None)
+
+
+@pytest.mark.parametrize("breach", sorted(BREACHES))
+def test_a_monitor_that_breaks_the_contract_stops_the_build(breach, breached):
+    result, _, after, _ = breached[breach]
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
-    for fragment in expected:
+    for fragment in BREACHES[breach][1]:
         assert fragment in output, f"{fragment!r} missing from:\n{output[-4000:]}"
-    assert not warehouse.exists(), "a failed build published a warehouse"
+    assert after is None, "a failed build published a warehouse"

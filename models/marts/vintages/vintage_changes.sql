@@ -205,6 +205,100 @@ added as (
 
 ),
 
+-- the fields of both records of every record kept from one vintage to the next, one row per
+-- side and field, then side by side: a union and a group by, never a join of two field lists
+-- (whose order a planner may get wrong: quadratic in the records)
+pair_fields as (
+
+    select
+        older_to_newer.monitor_id,
+        older_to_newer.older_source_id,
+        older_to_newer.newer_source_id,
+        older_to_newer.newer_vintage_year,
+        older_to_newer.older_source_row_number,
+        older_to_newer.newer_source_row_number,
+        older_to_newer.source_record_locator,
+        older_to_newer.victim_name_as_reported,
+        older_to_newer.event_country_code,
+        older_to_newer.event_year,
+        older_to_newer.is_within_older_coverage,
+        'older' as side,
+        labelled_fields.field_name,
+        labelled_fields.field_value,
+        labelled_fields.field_label
+
+    from older_to_newer
+    inner join labelled_fields
+        on
+            older_to_newer.older_source_id = labelled_fields.source_id
+            and older_to_newer.older_source_row_number = labelled_fields.source_row_number
+    where older_to_newer.older_event_id is not null and older_to_newer.newer_event_id is not null
+
+    union all
+
+    select
+        older_to_newer.monitor_id,
+        older_to_newer.older_source_id,
+        older_to_newer.newer_source_id,
+        older_to_newer.newer_vintage_year,
+        older_to_newer.older_source_row_number,
+        older_to_newer.newer_source_row_number,
+        older_to_newer.source_record_locator,
+        older_to_newer.victim_name_as_reported,
+        older_to_newer.event_country_code,
+        older_to_newer.event_year,
+        older_to_newer.is_within_older_coverage,
+        'newer' as side,
+        labelled_fields.field_name,
+        labelled_fields.field_value,
+        labelled_fields.field_label
+
+    from older_to_newer
+    inner join labelled_fields
+        on
+            older_to_newer.newer_source_id = labelled_fields.source_id
+            and older_to_newer.newer_source_row_number = labelled_fields.source_row_number
+    where older_to_newer.older_event_id is not null and older_to_newer.newer_event_id is not null
+
+),
+
+compared_fields as (
+
+    select
+        pair_fields.monitor_id,
+        pair_fields.older_source_id,
+        pair_fields.newer_source_id,
+        pair_fields.newer_vintage_year,
+        pair_fields.older_source_row_number,
+        pair_fields.newer_source_row_number,
+        pair_fields.source_record_locator,
+        pair_fields.victim_name_as_reported,
+        pair_fields.event_country_code,
+        pair_fields.event_year,
+        pair_fields.is_within_older_coverage,
+        pair_fields.field_name,
+        max(case when pair_fields.side = 'older' then pair_fields.field_value end) as older_value,
+        max(case when pair_fields.side = 'newer' then pair_fields.field_value end) as newer_value,
+        max(case when pair_fields.side = 'older' then pair_fields.field_label end) as older_label,
+        max(case when pair_fields.side = 'newer' then pair_fields.field_label end) as newer_label
+
+    from pair_fields
+    group by
+        pair_fields.monitor_id,
+        pair_fields.older_source_id,
+        pair_fields.newer_source_id,
+        pair_fields.newer_vintage_year,
+        pair_fields.older_source_row_number,
+        pair_fields.newer_source_row_number,
+        pair_fields.source_record_locator,
+        pair_fields.victim_name_as_reported,
+        pair_fields.event_country_code,
+        pair_fields.event_year,
+        pair_fields.is_within_older_coverage,
+        pair_fields.field_name
+
+),
+
 changes as (
 
     select
@@ -255,60 +349,49 @@ changes as (
     union all
 
     select
-        older_to_newer.monitor_id,
-        older_to_newer.older_source_id,
-        older_to_newer.newer_source_id,
-        older_to_newer.newer_vintage_year,
+        compared_fields.monitor_id,
+        compared_fields.older_source_id,
+        compared_fields.newer_source_id,
+        compared_fields.newer_vintage_year,
         'changed' as change_kind,
-        older_fields.field_name,
-        older_fields.field_value as older_value,
-        newer_fields.field_value as newer_value,
-        older_fields.field_label as older_label,
-        newer_fields.field_label as newer_label,
-        older_to_newer.older_source_row_number,
-        older_to_newer.newer_source_row_number,
-        older_to_newer.source_record_locator,
-        older_to_newer.victim_name_as_reported,
-        older_to_newer.event_country_code,
-        older_to_newer.event_year,
-        older_to_newer.is_within_older_coverage
+        compared_fields.field_name,
+        compared_fields.older_value,
+        compared_fields.newer_value,
+        compared_fields.older_label,
+        compared_fields.newer_label,
+        compared_fields.older_source_row_number,
+        compared_fields.newer_source_row_number,
+        compared_fields.source_record_locator,
+        compared_fields.victim_name_as_reported,
+        compared_fields.event_country_code,
+        compared_fields.event_year,
+        compared_fields.is_within_older_coverage
 
-    from older_to_newer
-    inner join labelled_fields as older_fields
-        on
-            older_to_newer.older_source_id = older_fields.source_id
-            and older_to_newer.older_source_row_number = older_fields.source_row_number
-    inner join labelled_fields as newer_fields
-        on
-            older_to_newer.newer_source_id = newer_fields.source_id
-            and older_to_newer.newer_source_row_number = newer_fields.source_row_number
-            and older_fields.field_name = newer_fields.field_name
+    from compared_fields
     inner join filled_fields as filled_in_older
         on
-            older_to_newer.older_source_id = filled_in_older.source_id
-            and older_fields.field_name = filled_in_older.field_name
+            compared_fields.older_source_id = filled_in_older.source_id
+            and compared_fields.field_name = filled_in_older.field_name
     inner join filled_fields as filled_in_newer
         on
-            older_to_newer.newer_source_id = filled_in_newer.source_id
-            and older_fields.field_name = filled_in_newer.field_name
+            compared_fields.newer_source_id = filled_in_newer.source_id
+            and compared_fields.field_name = filled_in_newer.field_name
     where
-        older_to_newer.older_event_id is not null
-        and older_to_newer.newer_event_id is not null
-        and older_fields.field_value is distinct from newer_fields.field_value
+        compared_fields.older_value is distinct from compared_fields.newer_value
         -- a date the newer record gives more precisely, within the older record's year (or month),
         -- is a refinement (often a day carried over from another vintage), not a revision
         and not (
-            older_fields.field_name = 'date'
+            compared_fields.field_name = 'date'
             and (
                 (
-                    older_fields.field_value like '%(year)'
-                    and newer_fields.field_value not like '%(year)'
-                    and left(older_fields.field_value, 4) = left(newer_fields.field_value, 4)
+                    compared_fields.older_value like '%(year)'
+                    and compared_fields.newer_value not like '%(year)'
+                    and left(compared_fields.older_value, 4) = left(compared_fields.newer_value, 4)
                 )
                 or (
-                    older_fields.field_value like '%(month)'
-                    and newer_fields.field_value like '%(day)'
-                    and left(older_fields.field_value, 7) = left(newer_fields.field_value, 7)
+                    compared_fields.older_value like '%(month)'
+                    and compared_fields.newer_value like '%(day)'
+                    and left(compared_fields.older_value, 7) = left(compared_fields.newer_value, 7)
                 )
             )
         )
