@@ -87,6 +87,10 @@ REJOIN_EXCEPTIONS = {
     ("int_victim_appearances", "int_person_names__sex"):
         "a lookup decided over every name of a country at once (the name-convention rule for a "
         "person's sex, unit-tested on its own) and joined back to each appearance",
+    ("fct_deprivations_of_liberty", "int_custody_person_links"):
+        "a lookup decided over every name of the countries with persons in custody at once (which "
+        "person of the records a person in custody is, unit-tested on its own) and joined back to "
+        "each deprivation",
 }
 
 
