@@ -52,121 +52,52 @@ appearances as (
 
 ),
 
-role_counts as (
+-- the role the victim appears in most often (ties by code)
+main_role as (
 
-    select
-        appearances.victim_key,
-        appearances.role_code,
-        count(*) as appearance_count
-
-    from appearances
-    group by appearances.victim_key, appearances.role_code
+    {{ most_frequent_value('appearances', 'victim_key', 'role_code') }}
 
 ),
 
-main_role as (
+-- every role the victim appears in, once
+roles as (
 
-    select
-        role_counts.victim_key,
-        role_counts.role_code
+    select distinct
+        appearances.victim_key,
+        appearances.role_code
 
-    from role_counts
-    qualify row_number() over (
-        partition by role_counts.victim_key
-        order by role_counts.appearance_count desc, role_counts.role_code asc
-    ) = 1
+    from appearances
 
 ),
 
 roles_reported as (
 
     select
-        role_counts.victim_key,
-        {{ dbt.listagg('role_counts.role_code', "';'", 'order by role_counts.role_code') }} as roles_reported
+        roles.victim_key,
+        {{ dbt.listagg('roles.role_code', "';'", 'order by roles.role_code') }} as roles_reported
 
-    from role_counts
-    group by role_counts.victim_key
-
-),
-
-outlet_counts as (
-
-    select
-        appearances.victim_key,
-        appearances.outlet_name,
-        count(*) as appearance_count
-
-    from appearances
-    where appearances.outlet_name is not null
-    group by appearances.victim_key, appearances.outlet_name
+    from roles
+    group by roles.victim_key
 
 ),
 
 -- the outlet named most often with the victim (ties by name)
 main_outlet as (
 
-    select
-        outlet_counts.victim_key,
-        outlet_counts.outlet_name
-
-    from outlet_counts
-    qualify row_number() over (
-        partition by outlet_counts.victim_key
-        order by outlet_counts.appearance_count desc, outlet_counts.outlet_name asc
-    ) = 1
+    {{ most_frequent_value('appearances', 'victim_key', 'outlet_name', ignore_nulls=true) }}
 
 ),
 
 -- the name and the country of most of the victim's appearances (ties by the smaller value)
-name_counts as (
-
-    select
-        appearances.victim_key,
-        appearances.victim_name,
-        count(*) as appearance_count
-
-    from appearances
-    group by appearances.victim_key, appearances.victim_name
-
-),
-
 main_name as (
 
-    select
-        name_counts.victim_key,
-        name_counts.victim_name
-
-    from name_counts
-    qualify row_number() over (
-        partition by name_counts.victim_key
-        order by name_counts.appearance_count desc, name_counts.victim_name asc nulls last
-    ) = 1
-
-),
-
-country_counts as (
-
-    select
-        appearances.victim_key,
-        appearances.country_code,
-        count(*) as appearance_count
-
-    from appearances
-    group by appearances.victim_key, appearances.country_code
+    {{ most_frequent_value('appearances', 'victim_key', 'victim_name') }}
 
 ),
 
 main_country as (
 
-    select
-        country_counts.victim_key,
-        country_counts.country_code
-
-    from country_counts
-    qualify row_number() over (
-        partition by country_counts.victim_key
-        order by country_counts.appearance_count desc, country_counts.country_code asc
-    ) = 1
+    {{ most_frequent_value('appearances', 'victim_key', 'country_code') }}
 
 ),
 

@@ -205,60 +205,60 @@ added as (
 
 ),
 
--- the fields of both records of every record kept from one vintage to the next, one row per
--- side and field, then side by side: a union and a group by, never a join of two field lists
--- (whose order a planner may get wrong: quadratic in the records)
+-- the two sides of every record kept from one vintage to the next: its older and its newer record
+sides as (
+
+    select 'older' as side
+    union all
+    select 'newer' as side
+
+),
+
+kept_sides as (
+
+    select
+        older_to_newer.*,
+        sides.side,
+        case when sides.side = 'older' then older_to_newer.older_source_id else older_to_newer.newer_source_id end
+            as side_source_id,
+        case
+            when sides.side = 'older' then older_to_newer.older_source_row_number
+            else older_to_newer.newer_source_row_number
+        end as side_source_row_number
+
+    from older_to_newer
+    cross join sides
+    where older_to_newer.older_event_id is not null and older_to_newer.newer_event_id is not null
+
+),
+
+-- the fields of both sides, one row per side and field, then side by side in compared_fields: a
+-- group by, never a join of two field lists (whose order a planner may get wrong: quadratic in
+-- the records)
 pair_fields as (
 
     select
-        older_to_newer.monitor_id,
-        older_to_newer.older_source_id,
-        older_to_newer.newer_source_id,
-        older_to_newer.newer_vintage_year,
-        older_to_newer.older_source_row_number,
-        older_to_newer.newer_source_row_number,
-        older_to_newer.source_record_locator,
-        older_to_newer.victim_name_as_reported,
-        older_to_newer.event_country_code,
-        older_to_newer.event_year,
-        older_to_newer.is_within_older_coverage,
-        'older' as side,
+        kept_sides.monitor_id,
+        kept_sides.older_source_id,
+        kept_sides.newer_source_id,
+        kept_sides.newer_vintage_year,
+        kept_sides.older_source_row_number,
+        kept_sides.newer_source_row_number,
+        kept_sides.source_record_locator,
+        kept_sides.victim_name_as_reported,
+        kept_sides.event_country_code,
+        kept_sides.event_year,
+        kept_sides.is_within_older_coverage,
+        kept_sides.side,
         labelled_fields.field_name,
         labelled_fields.field_value,
         labelled_fields.field_label
 
-    from older_to_newer
+    from kept_sides
     inner join labelled_fields
         on
-            older_to_newer.older_source_id = labelled_fields.source_id
-            and older_to_newer.older_source_row_number = labelled_fields.source_row_number
-    where older_to_newer.older_event_id is not null and older_to_newer.newer_event_id is not null
-
-    union all
-
-    select
-        older_to_newer.monitor_id,
-        older_to_newer.older_source_id,
-        older_to_newer.newer_source_id,
-        older_to_newer.newer_vintage_year,
-        older_to_newer.older_source_row_number,
-        older_to_newer.newer_source_row_number,
-        older_to_newer.source_record_locator,
-        older_to_newer.victim_name_as_reported,
-        older_to_newer.event_country_code,
-        older_to_newer.event_year,
-        older_to_newer.is_within_older_coverage,
-        'newer' as side,
-        labelled_fields.field_name,
-        labelled_fields.field_value,
-        labelled_fields.field_label
-
-    from older_to_newer
-    inner join labelled_fields
-        on
-            older_to_newer.newer_source_id = labelled_fields.source_id
-            and older_to_newer.newer_source_row_number = labelled_fields.source_row_number
-    where older_to_newer.older_event_id is not null and older_to_newer.newer_event_id is not null
+            kept_sides.side_source_id = labelled_fields.source_id
+            and kept_sides.side_source_row_number = labelled_fields.source_row_number
 
 ),
 
