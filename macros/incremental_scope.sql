@@ -58,3 +58,24 @@
     {%- endset -%}
     {{ return(partitions) }}
 {%- endmacro %}
+
+{#- The rows an incremental run of a list of first appearances reads: a model of one row per key
+    (a person's name, an outlet) with the first load batch that names it, whose other columns
+    follow from the key and the seeds alone (which an append does not change). On DuckDB, the rows
+    of new load batches whose key the table does not hold yet: a key it holds keeps its row and
+    its batch. On Spark, every row of the partitions those rows fall in. 'true' in a full build. -#}
+{% macro rows_of_new_keys(alias, key_columns) -%}
+    {%- if not is_incremental() -%}
+        {{ return('true') }}
+    {%- endif -%}
+    {%- set condition = rows_to_rebuild(alias, alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
+    {%- if not rebuilds_whole_partitions() -%}
+        {%- set matches = [] -%}
+        {%- for key in key_columns -%}
+            {%- do matches.append('known.' ~ key ~ ' = ' ~ alias ~ '.' ~ key) -%}
+        {%- endfor -%}
+        {%- set condition = condition ~ ' and not exists (select 1 from ' ~ this ~ ' as known where '
+            ~ matches | join(' and ') ~ ')' -%}
+    {%- endif -%}
+    {{ return(condition) }}
+{%- endmacro %}

@@ -33,28 +33,41 @@ named_outlets as (
 
 ),
 
-victim_outlets as (
-
-    select distinct
-        appearances.country_code,
-        appearances.affected_outlet_name as outlet_name
-
-    from appearances
-
-),
-
-all_names as (
+-- every outlet name with the load batch that gives it: the registry's (the shipped seed, batch 0)
+-- and each appearance's
+outlet_rows as (
 
     select
         named_outlets.country_code,
-        named_outlets.outlet_name
+        named_outlets.outlet_name,
+        0 as load_batch_id
     from named_outlets
-    union
+
+    union all
+
     select
-        victim_outlets.country_code,
-        victim_outlets.outlet_name
-    from victim_outlets
-    where victim_outlets.outlet_name is not null
+        appearances.country_code,
+        appearances.affected_outlet_name as outlet_name,
+        appearances.load_batch_id
+    from appearances
+    where appearances.affected_outlet_name is not null
+
+),
+
+-- each outlet once, with the first load batch that names it. An append adds only the outlets its
+-- new batches bring: an outlet the table holds keeps its row, since what it says of the outlet
+-- comes from the registry, a seed an append does not change (on Spark, whole countries again;
+-- macros/incremental_scope.sql)
+all_names as (
+
+    select
+        outlet_rows.country_code,
+        outlet_rows.outlet_name,
+        min(outlet_rows.load_batch_id) as load_batch_id
+
+    from outlet_rows
+    where {{ rows_of_new_keys('outlet_rows', ['country_code', 'outlet_name']) }}
+    group by outlet_rows.country_code, outlet_rows.outlet_name
 
 ),
 
@@ -70,7 +83,8 @@ final as (
         named_outlets.website,
         named_outlets.outlet_description,
         named_outlets.registry_entry_id,
-        named_outlets.registry_entry_id is not null as is_named_in_registry
+        named_outlets.registry_entry_id is not null as is_named_in_registry,
+        all_names.load_batch_id
 
     from all_names
     left join named_outlets

@@ -36,23 +36,43 @@ exceptions as (
 
 ),
 
-named_persons as (
+-- every named person's appearance, with its load batch
+named_rows as (
 
-    select distinct
+    select
         incident_victims.country_code,
-        incident_victims.victim_name
+        incident_victims.victim_name,
+        incident_victims.load_batch_id
     from incident_victims
     where incident_victims.victim_type = 'person' and incident_victims.victim_name is not null
 
-    union
+    union all
 
-    select distinct
+    select
         legal_actions.country_code,
-        legal_actions.victim_name
+        legal_actions.victim_name,
+        legal_actions.load_batch_id
     from legal_actions
     inner join victim_roles
         on legal_actions.victim_role_code = victim_roles.role_code
     where victim_roles.default_victim_type = 'person' and legal_actions.victim_name is not null
+
+),
+
+-- each name once, with the first load batch that names it. An append decides only the names its
+-- new batches bring: a name the table holds keeps its row, since the rule reads nothing but the
+-- name and the seeds, which an append does not change (on Spark, whole countries are decided
+-- again; macros/incremental_scope.sql)
+named_persons as (
+
+    select
+        named_rows.country_code,
+        named_rows.victim_name,
+        min(named_rows.load_batch_id) as load_batch_id
+
+    from named_rows
+    where {{ rows_of_new_keys('named_rows', ['country_code', 'victim_name']) }}
+    group by named_rows.country_code, named_rows.victim_name
 
 ),
 
@@ -63,7 +83,8 @@ name_parts as (
         named_persons.victim_name,
         lower(regexp_extract(named_persons.victim_name, '^([^ ]+)', 1)) as given_name,
         lower(regexp_extract(named_persons.victim_name, '([^ ]+)$', 1)) as surname,
-        named_persons.victim_name like '% %' as has_several_words
+        named_persons.victim_name like '% %' as has_several_words,
+        named_persons.load_batch_id
 
     from named_persons
 
@@ -123,7 +144,8 @@ matched as (
         by_given_name.pattern as given_name,
         by_surname.sex as surname_sex,
         by_surname.pattern as surname_ending,
-        coalesce(by_given_name.sex != by_surname.sex, false) as is_contradictory
+        coalesce(by_given_name.sex != by_surname.sex, false) as is_contradictory,
+        name_parts.load_batch_id
 
     from name_parts
     left join exceptions
@@ -163,7 +185,8 @@ final as (
                 ), ''),
                 'no convention matches'
             )
-        end as name_rule
+        end as name_rule,
+        matched.load_batch_id
 
     from matched
 

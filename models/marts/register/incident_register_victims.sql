@@ -4,11 +4,25 @@
 -- (ref_confidentiality_rules) and the decisions the source makes (ref_confidentiality_decisions);
 -- public when none applies. A victim's decision applies to every record of that person
 -- (victim_key), so a withheld name is withheld everywhere. The basis says which rule or decision.
+-- A table built by load batch: an append decides the rows fct_incident_victims rewrote (they carry
+-- the new batch's id); an older row keeps its level, since the rules and decisions are seeds,
+-- which an append does not change.
 with
 
-victims as (
+all_victims as (
 
     select * from {{ ref('fct_incident_victims') }}
+
+),
+
+-- the rows this run (re)builds
+victims as (
+
+    select all_victims.*
+    from all_victims
+    {%- if is_incremental() %}
+        where {{ rows_to_rebuild('all_victims', 'all_victims.load_batch_id > ' ~ load_batch_watermark()) }}
+    {%- endif %}
 
 ),
 
@@ -56,7 +70,7 @@ applicable as (
         'decision: ' || decisions.reason as basis
 
     from decisions
-    inner join victims as decided
+    inner join all_victims as decided
         on decisions.incident_victim_id = decided.incident_victim_id
     inner join victims
         on
