@@ -59,23 +59,32 @@
     {{ return(partitions) }}
 {%- endmacro %}
 
-{#- The rows an incremental run of a list of first appearances reads: a model of one row per key
-    (a person's name, an outlet) with the first load batch that names it, whose other columns
-    follow from the key and the seeds alone (which an append does not change). On DuckDB, the rows
-    of new load batches whose key the table does not hold yet: a key it holds keeps its row and
-    its batch. On Spark, every row of the partitions those rows fall in. 'true' in a full build. -#}
-{% macro rows_of_new_keys(alias, key_columns) -%}
-    {%- if not is_incremental() -%}
-        {{ return('true') }}
-    {%- endif -%}
-    {%- set condition = rows_to_rebuild(alias, alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
-    {%- if not rebuilds_whole_partitions() -%}
-        {%- set matches = [] -%}
-        {%- for key in key_columns -%}
-            {%- do matches.append('known.' ~ key ~ ' = ' ~ alias ~ '.' ~ key) -%}
-        {%- endfor -%}
-        {%- set condition = condition ~ ' and not exists (select 1 from ' ~ this ~ ' as known where '
-            ~ matches | join(' and ') ~ ')' -%}
-    {%- endif -%}
-    {{ return(condition) }}
+{#- A list of first appearances: one row per key of `relation` (a person's name, an outlet) with
+    the first load batch that names it, for a model whose other columns follow from the key and
+    the seeds alone (which an append does not change). An incremental run reads, on DuckDB, the
+    rows of new load batches whose key the table does not hold yet: a key it holds keeps its row
+    and its batch. On Spark it reads every row of the partitions those rows fall in. -#}
+{% macro first_appearances(relation, key_columns) -%}
+    {%- set keys = [] -%}
+    {%- set matches = [] -%}
+    {%- for key in key_columns -%}
+        {%- do keys.append(relation ~ '.' ~ key) -%}
+        {%- do matches.append('known.' ~ key ~ ' = ' ~ relation ~ '.' ~ key) -%}
+    {%- endfor %}
+    select
+        {{ keys | join(',\n        ') }},
+        min({{ relation }}.load_batch_id) as load_batch_id
+
+    from {{ relation }}
+    {%- if is_incremental() %}
+    where {{ rows_to_rebuild(relation, relation ~ '.load_batch_id > ' ~ load_batch_watermark()) }}
+        {%- if not rebuilds_whole_partitions() %}
+        and not exists (
+            select 1
+            from {{ this }} as known
+            where {{ matches | join(' and ') }}
+        )
+        {%- endif %}
+    {%- endif %}
+    group by {{ keys | join(', ') }}
 {%- endmacro %}

@@ -60,14 +60,7 @@ outlet_rows as (
 -- macros/incremental_scope.sql)
 all_names as (
 
-    select
-        outlet_rows.country_code,
-        outlet_rows.outlet_name,
-        min(outlet_rows.load_batch_id) as load_batch_id
-
-    from outlet_rows
-    where {{ rows_of_new_keys('outlet_rows', ['country_code', 'outlet_name']) }}
-    group by outlet_rows.country_code, outlet_rows.outlet_name
+    {{ first_appearances('outlet_rows', ['country_code', 'outlet_name']) }}
 
 ),
 

@@ -65,14 +65,7 @@ named_rows as (
 -- again; macros/incremental_scope.sql)
 named_persons as (
 
-    select
-        named_rows.country_code,
-        named_rows.victim_name,
-        min(named_rows.load_batch_id) as load_batch_id
-
-    from named_rows
-    where {{ rows_of_new_keys('named_rows', ['country_code', 'victim_name']) }}
-    group by named_rows.country_code, named_rows.victim_name
+    {{ first_appearances('named_rows', ['country_code', 'victim_name']) }}
 
 ),
 
