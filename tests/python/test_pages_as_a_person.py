@@ -194,8 +194,10 @@ def pick(page, label: str, text: str) -> None:
 
 
 def streamlit_table(page, heading: str) -> list[dict[str, str]]:
-    """The rows of the st.table under a heading, as {header: text}."""
+    """The rows of the st.table under a heading, as {header: text}, once it is on the page (Streamlit
+    draws a page from the top down: the row counter can be there before the tables below it)."""
     table = page.locator(f"xpath=//h2[contains(., '{heading}')]/following::*[@data-testid='stTable'][1]")
+    table.locator("tbody tr").first.wait_for(timeout=60_000)
     header = table.locator("thead th").all_inner_texts()
     rows = table.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))")
     return [dict(zip(header, cells)) for cells in rows]
@@ -265,6 +267,7 @@ def test_the_explorer_by_each_sdg_type_equals_the_sdg_mart(browser, warehouse, e
     for code, name, persons, incidents in by_type:
         page.goto(f"{url}/?view=explorer&country={country}&year={year}&sdg={code}")
         counter = wait_for(page, "#rows-shown")
+        settle(page)
         want = register_rows(warehouse, "event_country_code = ? and event_year = ? and sdg_violation_code = ?",
                              [country, year, code])
         assert counter.inner_text() == f"{len(want)} rows shown", code
