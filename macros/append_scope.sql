@@ -14,6 +14,11 @@
     {{ return(var('append_after_load_batch', none)) }}
 {%- endmacro %}
 
+{#- The append's watermark as a number: -1 (every batch is new) outside an append. -#}
+{% macro appended_watermark() -%}
+    {{ return(appended_after_batch() | int if appended_after_batch() is not none else -1) }}
+{%- endmacro %}
+
 {#- Whether the relation under test (the test node's attached model) carries load batches. -#}
 {% macro tested_relation_has_load_batches() -%}
     {%- set attached = model.get('attached_node') if model is mapping else none -%}
@@ -118,7 +123,7 @@
 {%- endmacro %}
 
 {% macro appended_partitions(relations, extra=none) -%}
-    {%- set batch = appended_after_batch() | int if appended_after_batch() is not none else -1 -%}
+    {%- set batch = appended_watermark() -%}
     {%- for relation in relations %}
     select distinct country_code, period_year from {{ relation }} where load_batch_id > {{ batch }}
     {%- if not loop.last %} union {% endif -%}
@@ -151,13 +156,29 @@
               ~ prefix ~ 'period_year in (' ~ periods | map('int') | join(', ') ~ ')') }}
 {%- endmacro %}
 
-{#- On Spark the insert_overwrite of the partitions the query writes replaces them: no delete
-    (macros/incremental_scope.sql) -#}
-{% macro delete_partitions_to_rebuild(partitions_sql) -%}
+{#- The pre-hook of a mart an append rebuilds in part: delete the rows it rebuilds (`condition`,
+    on the model's own columns). On Spark the insert_overwrite of the partitions the query writes
+    replaces them: no delete (macros/incremental_scope.sql). -#}
+{% macro delete_rows_to_rebuild(condition) -%}
     {%- if is_incremental() and not rebuilds_whole_partitions() -%}
         delete from {{ this }}
-        where {{ in_partitions_to_rebuild(none, partitions_sql) }}
+        where {{ condition }}
     {%- else -%}
         select 1
     {%- endif -%}
+{%- endmacro %}
+
+{% macro delete_partitions_to_rebuild(partitions_sql) -%}
+    {{ return(delete_rows_to_rebuild(in_partitions_to_rebuild(none, partitions_sql))) }}
+{%- endmacro %}
+
+{#- A mart whose rows depend on a person rather than a partition (a person seen again in any
+    period) rebuilds, in an append, the rows of the keys `keys_sql` selects (a select of one
+    column): `column in (keys_sql)`, the same predicate for the pre-hook's delete and the query's
+    filter. In a full build, or an incremental run without the watermark, every row. -#}
+{% macro in_keys_to_rebuild(column, keys_sql) -%}
+    {%- if not rebuilds_appended_partitions_only() -%}
+        {{ return('true') }}
+    {%- endif -%}
+    {{ return(column ~ ' in (' ~ keys_sql ~ ')') }}
 {%- endmacro %}

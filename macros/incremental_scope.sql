@@ -59,6 +59,30 @@
     {{ return(partitions) }}
 {%- endmacro %}
 
+{#- The rows of `alias` an incremental run rebuilds, as a predicate: those of a load batch newer
+    than the table holds (unless own_batch is false: a table whose rows carry no batch of their own)
+    and those whose inputs carry one. Each input names a column of `alias` and the relation (a CTE)
+    whose rows of a newer batch pick it by the same key: {'column': 'event_id', 'from': 'victims'}
+    picks the incidents with a victim of a new batch ('key' when the relation names it otherwise).
+    On Spark every row of the partitions those rows fall in (rows_to_rebuild). -#}
+{% macro rows_of_newer_batches(alias, inputs=[], own_batch=true) -%}
+    {%- set conditions = [] -%}
+    {%- if own_batch -%}
+        {%- do conditions.append(alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
+    {%- endif -%}
+    {%- for input in inputs -%}
+        {%- set picked -%}
+            {{ alias }}.{{ input.column }} in (
+                select newer.{{ input.get('key', input.column) }}
+                from {{ input['from'] }} as newer
+                where newer.load_batch_id > {{ load_batch_watermark() }}
+            )
+        {%- endset -%}
+        {%- do conditions.append(picked) -%}
+    {%- endfor -%}
+    {{ return(rows_to_rebuild(alias, conditions | join('\n            or '))) }}
+{%- endmacro %}
+
 {#- A list of first appearances: one row per key of `relation` (a person's name, an outlet) with
     the first load batch that names it, for a model whose other columns follow from the key and
     the seeds alone (which an append does not change). An incremental run reads, on DuckDB, the

@@ -96,7 +96,40 @@ def scale_project(tmp_path_factory):
     register = root / "register"
     synth(register, 2000)
     synth(root / "append", 100, batch=2)
+    (root / "older_event_id").write_text(add_a_case_on_an_older_incident(register, root / "append"))
     return project, register, root
+
+
+def add_a_case_on_an_older_incident(register: Path, append: Path) -> str:
+    """The generator's appended legal actions all prosecute its appended incidents. A delivery also
+    brings cases on incidents delivered before, which changes those incidents' rows (their legal
+    status) outside the new batch: the batch-2 files gain one legal action, with its stages, on the
+    first incident of batch 1 (a copy of a generated action, its keys, incident and dates changed)."""
+    con = duckdb.connect()
+    try:
+        older = con.execute(f"select event_id, country_code, period_year from "
+                            f"read_parquet('{register}/incident_events/batch_000001.parquet') order by event_id limit 1").fetchone()
+        template = con.execute(f"select legal_action_id from read_parquet('{append}/legal_actions/batch_000002.parquet') "
+                               "where related_event_id is not null order by legal_action_id limit 1").fetchone()[0]
+        new_id = f"{older[1]}-{older[2]}-LA-B002-ON-OLDER"
+        changes = {"legal_actions": ("? as related_event_id, ", [older[0]]),
+                   # its stages dated as many years earlier as the incident's period is
+                   "legal_action_stages": ("stage_id || '-ON-OLDER' as stage_id, "
+                                           "cast(stage_date - to_years(period_year - ?) as date) as stage_date, ",
+                                           [int(older[2])])}
+        for table, (change, parameters) in changes.items():
+            path = append / table / "batch_000002.parquet"
+            con.execute(f"create or replace temp table delivered as select * from read_parquet('{path}')")
+            con.execute(f"""
+                copy (
+                    select * from delivered
+                    union all
+                    select * replace ({change}? as legal_action_id, ? as country_code, ? as period_year)
+                    from delivered where legal_action_id = ?
+                ) to '{path}' (format parquet)""", [*parameters, new_id, older[1], int(older[2]), template])
+    finally:
+        con.close()
+    return older[0]
 
 
 def dbt(project: Path, warehouse: Path, register: Path, *args: str, record: Path | None = None):
@@ -165,13 +198,19 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
     # otherwise recompute over the whole register for every test (the names' sex, the outlets, the
     # confidentiality of each victim)
     for model in ("core.fct_incident_victims", "marts.impunity_tracker", "marts.incidents_monthly",
-                  "intermediate.int_person_names__sex", "intermediate.int_outlets", "marts.incident_register_victims"):
+                  "intermediate.int_person_names__sex", "intermediate.int_outlets", "marts.incident_register_victims",
+                  "marts.incident_register", "public.incident_register", "marts.sdg_16_10_1_victims"):
         assert f"incremental model {model}" in result.stdout, model
     # the partitioned marts rebuilt the appended period only (batch 2 dates every event in it)
     compiled = (project / "target" / "compiled" / "jsi_warehouse" / "models" / "marts" / "analytics" / "incidents_monthly.sql").read_text()
     assert "period_year in (2025)" in compiled, compiled[:2000]
     after = counts(incremental)
     assert after["core.fct_incident_victims"] == before["core.fct_incident_victims"] + 100
+    # the case on an older incident rewrote that incident's register rows (its legal status)
+    with duckdb.connect(str(incremental), read_only=True) as con:
+        older = con.execute("select min(legal_action_count), min(load_batch_id) from marts.incident_register where event_id = ?",
+                            [(root / "older_event_id").read_text()]).fetchone()
+    assert older[0] >= 1 and older[1] == 2, older
 
     # the incremental result equals a full rebuild of the same register, row for row, in every
     # relation the append built (tables, incremental tables and the views over them)

@@ -40,14 +40,7 @@ appearances as (
     select all_appearances.*
     from all_appearances
     {%- if is_incremental() %}
-        {%- set picked %}
-            all_appearances.victim_key in (
-                select new_appearances.victim_key
-                from all_appearances as new_appearances
-                where new_appearances.load_batch_id > {{ load_batch_watermark() }}
-            )
-        {%- endset %}
-        where {{ rows_to_rebuild('all_appearances', picked) }}
+        where {{ rows_of_newer_batches('all_appearances', [{'column': 'victim_key', 'from': 'all_appearances'}], own_batch=false) }}
     {%- endif %}
 
 ),

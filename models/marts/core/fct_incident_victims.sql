@@ -39,15 +39,7 @@ victims_to_build as (
     select victims.*
     from victims
     {%- if is_incremental() %}
-        {%- set picked %}
-            victims.load_batch_id > {{ load_batch_watermark() }}
-            or victims.event_id in (
-                select incidents.event_id
-                from incidents
-                where incidents.load_batch_id > {{ load_batch_watermark() }}
-            )
-        {%- endset %}
-        where {{ rows_to_rebuild('victims', picked) }}
+        where {{ rows_of_newer_batches('victims', [{'column': 'event_id', 'from': 'incidents'}]) }}
     {%- endif %}
 
 ),

@@ -19,15 +19,7 @@ incidents_to_build as (
     select incidents.*
     from incidents
     {%- if is_incremental() %}
-        {%- set picked %}
-            incidents.load_batch_id > {{ load_batch_watermark() }}
-            or incidents.event_id in (
-                select victims.event_id
-                from victims
-                where victims.load_batch_id > {{ load_batch_watermark() }}
-            )
-        {%- endset %}
-        where {{ rows_to_rebuild('incidents', picked) }}
+        where {{ rows_of_newer_batches('incidents', [{'column': 'event_id', 'from': 'victims'}]) }}
     {%- endif %}
 
 ),

@@ -19,14 +19,7 @@ stages_to_build as (
     select stages.*
     from stages
     {%- if is_incremental() %}
-        {%- set picked %}
-            stages.legal_action_id in (
-                select legal_actions.legal_action_id
-                from legal_actions
-                where legal_actions.load_batch_id > {{ load_batch_watermark() }}
-            )
-        {%- endset %}
-        where {{ rows_to_rebuild('stages', picked) }}
+        where {{ rows_of_newer_batches('stages', [{'column': 'legal_action_id', 'from': 'legal_actions'}], own_batch=false) }}
     {%- endif %}
 
 ),

@@ -40,10 +40,7 @@ legal_actions_to_build as (
     select legal_actions.*
     from legal_actions
     {%- if is_incremental() %}
-        {%- set picked %}
-            legal_actions.load_batch_id > {{ load_batch_watermark() }}
-        {%- endset %}
-        where {{ rows_to_rebuild('legal_actions', picked) }}
+        where {{ rows_of_newer_batches('legal_actions') }}
     {%- endif %}
 
 ),

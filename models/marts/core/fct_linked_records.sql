@@ -54,7 +54,9 @@ final as (
         min(records.event_date) over event_group != max(records.event_date) over event_group as has_date_disagreement,
         min(records.category_code) over event_group != max(records.category_code) over event_group as has_category_disagreement,
         bool_or(records.is_verified) over event_group != bool_and(records.is_verified) over event_group
-            as has_verification_disagreement
+            as has_verification_disagreement,
+        -- what a record's group shows changes only with a record of a newer batch in the group
+        max(records.load_batch_id) over event_group as load_batch_id
 
     from records
     window event_group as (partition by records.anchor_event_id)

@@ -1,4 +1,7 @@
-{{ config(alias='incident_register') }}
+{{ config(
+    alias='incident_register',
+    pre_hook="{{ delete_rows_to_rebuild(in_keys_to_rebuild('incident_key', public_register_incidents_to_rebuild())) }}",
+) }}
 -- The incident register as it may be published (schema public): marts.incident_register with the
 -- confidentiality rule applied. A record at withhold_record is left out; at withhold_name the
 -- victim's name is replaced by 'name withheld'. The free text that may carry a withheld name goes
@@ -9,11 +12,26 @@
 -- name, ref_named_private_persons: withheld_names); a withheld victim's key (derived from the
 -- name) is withheld too. The internal
 -- confidentiality basis is not published.
+-- An append rebuilds the incidents it changes (macros/append_changes.sql), whose rows the pre-hook
+-- deletes first.
 with
 
-register as (
+all_register as (
 
     select * from {{ ref('incident_register') }}
+
+),
+
+-- the rows this run (re)builds: every incident, or in an append those it changes (on Spark the
+-- partitions they fall in)
+register as (
+
+    select all_register.*
+    from all_register
+    {%- if rebuilds_appended_partitions_only() %}
+    where {{ rows_to_rebuild('all_register',
+        in_keys_to_rebuild('all_register.incident_key', public_register_incidents_to_rebuild())) }}
+    {%- endif %}
 
 ),
 

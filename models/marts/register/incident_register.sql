@@ -5,9 +5,12 @@
 -- summary, the source and its locator, the event group across sources, and the confidentiality level the
 -- public outputs apply (public_incident_register). Unknowns read as unknown: 'date unknown',
 -- 'sex unknown', 'not a person', 'unnamed person'.
+-- A table built by load batch: a row carries the newest batch among what it shows (the victim and
+-- their person, the incident with its legal actions and event group, the SDG 16.10.1 decision),
+-- and an append rewrites the rows whose inputs carry a newer batch than the table holds.
 with
 
-victims as (
+all_victims as (
 
     select * from {{ ref('incident_register_victims') }}
 
@@ -19,16 +22,31 @@ incidents as (
 
 ),
 
-terms as (
-
-    select * from {{ ref('vocabulary_terms') }}
-
-),
-
 -- the SDG 16.10.1 rule's decision, read from its one home
 sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
+
+),
+
+-- the rows this run (re)builds: all, or in an append those whose victim, incident or SDG decision
+-- carries a newer batch (on Spark the partitions they fall in)
+victims as (
+
+    select all_victims.*
+    from all_victims
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_victims', [
+            {'column': 'incident_key', 'from': 'incidents'},
+            {'column': 'incident_victim_id', 'from': 'sdg_victims'},
+        ]) }}
+    {%- endif %}
+
+),
+
+terms as (
+
+    select * from {{ ref('vocabulary_terms') }}
 
 ),
 
@@ -120,7 +138,12 @@ final as (
         victims.victim_confidentiality,
         victims.victim_confidentiality_basis,
         victims.perpetrator_confidentiality,
-        victims.perpetrator_confidentiality_basis
+        victims.perpetrator_confidentiality_basis,
+        greatest(
+            victims.load_batch_id,
+            incidents.load_batch_id,
+            coalesce(sdg_victims.load_batch_id, victims.load_batch_id)
+        ) as load_batch_id
 
     from victims
     inner join incidents

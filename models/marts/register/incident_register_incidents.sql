@@ -66,7 +66,8 @@ legal_status as (
             end
             || '|' || coalesce(cast(legal_actions.current_stage_date as {{ dbt.type_string() }}), '')
             || '|' || legal_actions.legal_action_id
-        ) as legal_status_code
+        ) as legal_status_code,
+        max(legal_actions.load_batch_id) as load_batch_id
 
     from legal_actions
     where legal_actions.related_incident_key is not null
@@ -77,7 +78,7 @@ legal_status as (
 final as (
 
     select
-        incidents.*,
+        {{ star_except('incidents', ['load_batch_id']) }},
         countries.country_name as event_country_name,
         case
             when incidents.date_precision = 'day' then {{ format_date('incidents.event_date', 'day') }}
@@ -92,7 +93,14 @@ final as (
         linked_records.event_group_id,
         linked_records.source_record_count as event_group_source_count,
         coalesce(legal_status.legal_action_count, 0) as legal_action_count,
-        coalesce(legal_status.legal_status_code, 'no_case_reported') as legal_status_code
+        coalesce(legal_status.legal_status_code, 'no_case_reported') as legal_status_code,
+        -- the newest load batch among what the row shows: the incident, its event group's records
+        -- and its legal actions (an append rebuilds the register's rows of incidents it changed)
+        greatest(
+            incidents.load_batch_id,
+            coalesce(linked_records.load_batch_id, incidents.load_batch_id),
+            coalesce(legal_status.load_batch_id, incidents.load_batch_id)
+        ) as load_batch_id
 
     from incidents
     inner join categories

@@ -4,9 +4,10 @@
 -- (ref_confidentiality_rules) and the decisions the source makes (ref_confidentiality_decisions);
 -- public when none applies. A victim's decision applies to every record of that person
 -- (victim_key), so a withheld name is withheld everywhere. The basis says which rule or decision.
--- A table built by load batch: an append decides the rows fct_incident_victims rewrote (they carry
--- the new batch's id); an older row keeps its level, since the rules and decisions are seeds,
--- which an append does not change.
+-- A table built by load batch: a row carries the newest batch among its victim row and the person
+-- (dim_victims: a person seen again changes what the register shows of each of their records, the
+-- SDG 16.10.1 decision among them), and an append decides the rows whose batch is new; an older row
+-- keeps its level, since the rules and decisions are seeds, which an append does not change.
 with
 
 all_victims as (
@@ -15,13 +16,25 @@ all_victims as (
 
 ),
 
--- the rows this run (re)builds
+persons as (
+
+    select * from {{ ref('dim_victims') }}
+
+),
+
+-- the rows this run (re)builds, each with the newest batch among it and its person
 victims as (
 
-    select all_victims.*
+    select
+        {{ star_except('all_victims', ['load_batch_id']) }},
+        greatest(all_victims.load_batch_id, coalesce(persons.load_batch_id, all_victims.load_batch_id))
+            as load_batch_id
+
     from all_victims
+    left join persons
+        on all_victims.victim_key = persons.victim_key
     {%- if is_incremental() %}
-        where {{ rows_to_rebuild('all_victims', 'all_victims.load_batch_id > ' ~ load_batch_watermark()) }}
+        where {{ rows_of_newer_batches('all_victims', [{'column': 'victim_key', 'from': 'persons'}]) }}
     {%- endif %}
 
 ),

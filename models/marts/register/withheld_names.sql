@@ -23,21 +23,24 @@ private_persons as (
 
 withheld_victims as (
 
-    select distinct
+    select
         register.country_code,
-        register.victim_name
+        register.victim_name,
+        max(register.load_batch_id) as load_batch_id
 
     from register
     where register.victim_confidentiality != 'public' and register.victim_name is not null
+    group by register.country_code, register.victim_name
 
 ),
 
-final as (
+texts as (
 
     select
         withheld_victims.country_code,
         'name' as text_kind,
-        lower(withheld_victims.victim_name) as withheld_text
+        lower(withheld_victims.victim_name) as withheld_text,
+        withheld_victims.load_batch_id
 
     from withheld_victims
 
@@ -46,7 +49,8 @@ final as (
     select
         withheld_victims.country_code,
         'surname' as text_kind,
-        lower(regexp_extract(withheld_victims.victim_name, {{ regex('(\\S+)$') }}, 1)) as withheld_text
+        lower(regexp_extract(withheld_victims.victim_name, {{ regex('(\\S+)$') }}, 1)) as withheld_text,
+        withheld_victims.load_batch_id
 
     from withheld_victims
     where length(regexp_extract(withheld_victims.victim_name, {{ regex('(\\S+)$') }}, 1)) >= 4
@@ -57,7 +61,8 @@ final as (
         withheld_victims.country_code,
         'figure_key' as text_kind,
         'person=' || trim(both '_' from {{ regexp_replace_all('lower(withheld_victims.victim_name)', regex('[^a-z0-9]+'), "'_'") }})
-            as withheld_text
+            as withheld_text,
+        withheld_victims.load_batch_id
 
     from withheld_victims
 
@@ -66,9 +71,24 @@ final as (
     select
         private_persons.country_code,
         'private_person' as text_kind,
-        lower(private_persons.name_as_written) as withheld_text
+        lower(private_persons.name_as_written) as withheld_text,
+        0 as load_batch_id
 
     from private_persons
+
+),
+
+-- a text two names share (a surname) once, with the newest batch among the rows that withhold it
+final as (
+
+    select
+        texts.country_code,
+        texts.text_kind,
+        texts.withheld_text,
+        max(texts.load_batch_id) as load_batch_id
+
+    from texts
+    group by texts.country_code, texts.text_kind, texts.withheld_text
 
 )
 

@@ -9,11 +9,27 @@
 -- a period) or outside_period (an earlier incident the source cites, or one abroad: an SDG violation,
 -- counted in no period of this country). Every other surface reads these rows: sdg_16_10_1 and
 -- sdg_16_10_1_by_type count them, incident_register flags them.
+-- An append recounts the persons whose rows it may change (macros/append_changes.sql), whose rows
+-- the pre-hook deletes first: each row carries the newest load batch among what the person's count
+-- reads (their appearances, the person, the appearances linked to theirs and those persons).
+{{ config(pre_hook="{{ delete_rows_to_rebuild(in_keys_to_rebuild('victim_key', sdg_persons_to_recount())) }}") }}
 with
 
-victims as (
+all_victims as (
 
     select * from {{ ref('fct_incident_victims') }}
+
+),
+
+-- the appearances this run counts: all, or in an append those of the persons it recounts (on
+-- Spark every appearance of the partitions they fall in)
+victims as (
+
+    select all_victims.*
+    from all_victims
+    {%- if rebuilds_appended_partitions_only() %}
+    where {{ rows_to_rebuild('all_victims', in_keys_to_rebuild('all_victims.victim_key', sdg_persons_to_recount())) }}
+    {%- endif %}
 
 ),
 
@@ -54,45 +70,6 @@ person_links as (
 
 ),
 
-dated as (
-
-    select
-        victims.country_code,
-        victims.period_year,
-        victims.sdg_violation_code,
-        case
-            when not victims.is_dated then 'undated'
-            when victims.event_year = victims.period_year and victims.event_country_code = victims.country_code
-                then 'in_period'
-            else 'outside_period'
-        end as dating,
-        victims.victim_key,
-        victims.event_id,
-        victims.incident_victim_id,
-        dim_victims.sdg_victim_group,
-        victims.sdg_perpetrator_status,
-        perpetrator_statuses.status_precedence,
-        victims.verification_status_code,
-        sdg_violation_types.severity_rank,
-        sdg_violation_types.is_sdg_16_10_1_violation
-
-    from victims
-    inner join sdg_violation_types
-        on victims.sdg_violation_code = sdg_violation_types.sdg_violation_code
-    inner join dim_victims
-        on victims.victim_key = dim_victims.victim_key
-    inner join victim_groups
-        on dim_victims.sdg_victim_group = victim_groups.sdg_victim_group
-    inner join perpetrator_statuses
-        on victims.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
-    where
-        victims.is_verified
-        and victims.victim_type = 'person'
-        and victim_groups.is_in_scope
-        and sdg_violation_types.sdg_violation_code != 'out_of_scope'
-
-),
-
 -- each link of a person's appearances, both ways
 linked_appearances as (
 
@@ -107,6 +84,103 @@ linked_appearances as (
         person_links.incident_victim_id_b as incident_victim_id,
         person_links.incident_victim_id_a as linked_incident_victim_id
     from person_links
+
+),
+
+-- the appearances the count reads: those counted, and in an append also every other appearance
+-- of their persons and the appearances linked to them (outranking reads these)
+read_appearances as (
+
+    select victims.*
+    from victims
+    {%- if rebuilds_appended_partitions_only() %}
+
+    union
+
+    select all_victims.*
+    from all_victims
+    where
+        all_victims.victim_key in (select victims.victim_key from victims)
+        or all_victims.incident_victim_id in (
+            select linked_appearances.linked_incident_victim_id
+            from linked_appearances
+            inner join all_victims as of_person
+                on linked_appearances.incident_victim_id = of_person.incident_victim_id
+            where of_person.victim_key in (select victims.victim_key from victims)
+        )
+    {%- endif %}
+
+),
+
+-- each appearance read with the newest batch among it and its person
+appearance_batches as (
+
+    select
+        read_appearances.incident_victim_id,
+        read_appearances.victim_key,
+        greatest(read_appearances.load_batch_id, coalesce(persons.load_batch_id, read_appearances.load_batch_id))
+            as load_batch_id
+
+    from read_appearances
+    left join dim_victims as persons
+        on read_appearances.victim_key = persons.victim_key
+
+),
+
+-- the newest batch among what a person's count reads: their appearances, the person, the
+-- appearances linked to theirs and those persons
+person_batches as (
+
+    select
+        appearance_batches.victim_key,
+        max(greatest(appearance_batches.load_batch_id, coalesce(linked.load_batch_id, appearance_batches.load_batch_id)))
+            as load_batch_id
+
+    from appearance_batches
+    left join linked_appearances
+        on appearance_batches.incident_victim_id = linked_appearances.incident_victim_id
+    left join appearance_batches as linked
+        on linked_appearances.linked_incident_victim_id = linked.incident_victim_id
+    group by appearance_batches.victim_key
+
+),
+
+dated as (
+
+    select
+        read_appearances.country_code,
+        read_appearances.period_year,
+        read_appearances.sdg_violation_code,
+        case
+            when not read_appearances.is_dated then 'undated'
+            when read_appearances.event_year = read_appearances.period_year and read_appearances.event_country_code = read_appearances.country_code
+                then 'in_period'
+            else 'outside_period'
+        end as dating,
+        read_appearances.victim_key,
+        read_appearances.event_id,
+        read_appearances.incident_victim_id,
+        dim_victims.sdg_victim_group,
+        read_appearances.sdg_perpetrator_status,
+        perpetrator_statuses.status_precedence,
+        read_appearances.verification_status_code,
+        sdg_violation_types.severity_rank,
+        sdg_violation_types.is_sdg_16_10_1_violation
+
+    from read_appearances
+    inner join sdg_violation_types
+        on read_appearances.sdg_violation_code = sdg_violation_types.sdg_violation_code
+    inner join dim_victims
+        on read_appearances.victim_key = dim_victims.victim_key
+    inner join victim_groups
+        on dim_victims.sdg_victim_group = victim_groups.sdg_victim_group
+    inner join perpetrator_statuses
+        on read_appearances.sdg_perpetrator_status = perpetrator_statuses.sdg_perpetrator_status
+    where
+        read_appearances.is_verified
+        and read_appearances.victim_type = 'person'
+        and victim_groups.is_in_scope
+        and sdg_violation_types.sdg_violation_code != 'out_of_scope'
 
 ),
 
@@ -165,7 +239,8 @@ final as (
         counted.sdg_victim_group,
         min_by(counted.sdg_perpetrator_status, counted.status_precedence) over person_and_type as sdg_perpetrator_status,
         sexes.sdg_sex,
-        counted.outranked_by_incident_victim_id
+        counted.outranked_by_incident_victim_id,
+        person_batches.load_batch_id
 
     from counted
     inner join sdg_violation_types
@@ -174,6 +249,8 @@ final as (
         on counted.victim_key = dim_victims.victim_key
     inner join sexes
         on dim_victims.sex = sexes.sex_code
+    inner join person_batches
+        on counted.victim_key = person_batches.victim_key
     window person_and_type as (
         partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
     )
@@ -181,3 +258,6 @@ final as (
 )
 
 select * from final
+{%- if rebuilds_appended_partitions_only() %}
+where final.incident_victim_id in (select victims.incident_victim_id from victims)
+{%- endif %}
