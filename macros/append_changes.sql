@@ -80,3 +80,16 @@
         withheld_names.load_batch_id > {{ batch }}
         and withheld_names.text_kind in ('name', 'surname', 'private_person')
 {%- endmacro %}
+
+{#- The cells (event country, event year) an append changes in source_comparison: a group counts
+    in the cell of its most serious record's country and its earliest year, so a new record may
+    move its group from one cell to another. Every country and every year of the records of the
+    groups with a record of a new batch (fct_linked_records.load_batch_id is the group's newest):
+    their product holds each such group's cell before and after. -#}
+{% macro source_comparison_cells() -%}
+    select distinct
+        records.event_country_code as country_code,
+        records.event_year as period_year
+    from {{ ref('fct_linked_records') }} as records
+    where records.load_batch_id > {{ appended_watermark() }} and records.event_year is not null
+{%- endmacro %}

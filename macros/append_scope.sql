@@ -136,8 +136,9 @@
 
 {#- The rows of the partitions to rebuild, as a predicate on alias. In an append the partitions
     are read when the model runs and written out as literals (countries x periods), so DuckDB
-    prunes on them as on any filter; the pre-hook's delete uses the same predicate. -#}
-{% macro in_partitions_to_rebuild(alias, partitions_sql) -%}
+    prunes on them as on any filter; the pre-hook's delete uses the same predicate. `columns` names
+    alias's country and period columns (a mart by the event's year names event_year). -#}
+{% macro in_partitions_to_rebuild(alias, partitions_sql, columns=['country_code', 'period_year']) -%}
     {%- if not rebuilds_appended_partitions_only() or not execute -%}
         {{ return('true') }}
     {%- endif -%}
@@ -152,8 +153,8 @@
         {%- do quoted_countries.append("'" ~ (country | replace("'", "''")) ~ "'") -%}
     {%- endfor -%}
     {%- set prefix = alias ~ '.' if alias else '' -%}
-    {{ return(prefix ~ 'country_code in (' ~ quoted_countries | join(', ') ~ ') and '
-              ~ prefix ~ 'period_year in (' ~ periods | map('int') | join(', ') ~ ')') }}
+    {{ return(prefix ~ columns[0] ~ ' in (' ~ quoted_countries | join(', ') ~ ') and '
+              ~ prefix ~ columns[1] ~ ' in (' ~ periods | map('int') | join(', ') ~ ')') }}
 {%- endmacro %}
 
 {#- The pre-hook of a mart an append rebuilds in part: delete the rows it rebuilds (`condition`,
@@ -168,8 +169,8 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro delete_partitions_to_rebuild(partitions_sql) -%}
-    {{ return(delete_rows_to_rebuild(in_partitions_to_rebuild(none, partitions_sql))) }}
+{% macro delete_partitions_to_rebuild(partitions_sql, columns=['country_code', 'period_year']) -%}
+    {{ return(delete_rows_to_rebuild(in_partitions_to_rebuild(none, partitions_sql, columns))) }}
 {%- endmacro %}
 
 {#- A mart whose rows depend on a person rather than a partition (a person seen again in any

@@ -4,6 +4,9 @@
 -- type is the most serious type any of its records gives. Undated records (no year) are left out.
 -- A source's row says when the source covers the year only in part (int_sources__years_covered_in_part):
 -- its count of that year is then not comparable with a source that covers the whole year.
+-- An append rebuilds the cells (country, year) it changes (macros/append_changes.sql), which the
+-- pre-hook deletes first.
+{{ config(pre_hook="{{ delete_partitions_to_rebuild(source_comparison_cells(), ['country_code', 'event_year']) }}") }}
 with
 
 linked_records as (
@@ -45,7 +48,14 @@ ranked as (
     from linked_records
     inner join sdg_violation_types
         on linked_records.sdg_violation_code = sdg_violation_types.sdg_violation_code
-    where linked_records.event_year is not null
+    where
+        linked_records.event_year is not null
+        -- in an append, the groups that may count in a cell it rebuilds: a record alone in its
+        -- group counts in its own cell; a group of several records is read whole
+        and (
+            linked_records.source_record_count > 1
+            or {{ in_partitions_to_rebuild('linked_records', source_comparison_cells(), ['event_country_code', 'event_year']) }}
+        )
 
 ),
 
@@ -129,6 +139,7 @@ final as (
         on
             by_source.source_id = years_covered_in_part.source_id
             and by_source.event_year = years_covered_in_part.period_year
+    where {{ in_partitions_to_rebuild('by_source', source_comparison_cells(), ['country_code', 'event_year']) }}
 
 )
 

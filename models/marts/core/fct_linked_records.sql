@@ -31,7 +31,32 @@ records as (
 
 ),
 
-final as (
+-- the records this run (re)builds: all, or in an append every record of a group with a record of a
+-- new batch (a new record changes what each record of its group shows; on Spark the partitions
+-- those records fall in)
+records_to_build as (
+
+    select records.*
+    from records
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('records', [{'column': 'anchor_event_id', 'from': 'records'}], own_batch=false) }}
+    {%- endif %}
+
+),
+
+{%- if is_incremental() %}
+
+-- every record of their groups, which the group's figures read
+group_records as (
+
+    select records.*
+    from records
+    where records.anchor_event_id in (select records_to_build.anchor_event_id from records_to_build)
+
+),
+{%- endif %}
+
+grouped as (
 
     select
         {{ surrogate_key(['records.anchor_event_id']) }} as event_group_id,
@@ -39,6 +64,8 @@ final as (
         records.part_of_anchor_event_id,
         records.incident_key,
         records.event_id,
+        records.country_code,
+        records.period_year,
         records.source_id,
         records.source_record_locator,
         records.event_country_code,
@@ -58,8 +85,18 @@ final as (
         -- what a record's group shows changes only with a record of a newer batch in the group
         max(records.load_batch_id) over event_group as load_batch_id
 
-    from records
+    from {{ 'group_records' if is_incremental() else 'records_to_build' }} as records
     window event_group as (partition by records.anchor_event_id)
+
+),
+
+final as (
+
+    select grouped.*
+    from grouped
+    {%- if is_incremental() %}
+        where grouped.incident_key in (select records_to_build.incident_key from records_to_build)
+    {%- endif %}
 
 )
 
