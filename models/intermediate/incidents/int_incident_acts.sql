@@ -31,7 +31,8 @@ main_acts as (
         events.period_year,
         events.category_code,
         events.arbitrariness_category_code,
-        true as is_main_act
+        true as is_main_act,
+        events.load_batch_id
 
     from events
 
@@ -45,7 +46,8 @@ secondary_acts as (
         events.period_year,
         trim(secondary.category_code) as category_code,
         events.arbitrariness_category_code,
-        false as is_main_act
+        false as is_main_act,
+        events.load_batch_id
 
     from events
     {{ split_to_rows('events.secondary_category_codes', ';', 'secondary', 'category_code') }}
@@ -72,7 +74,8 @@ final as (
         case
             when coalesce(arbitrariness_categories.is_arbitrary, false) then category_to_sdg.sdg_violation_code
             else coalesce(category_to_sdg.sdg_violation_code_if_not_arbitrary, category_to_sdg.sdg_violation_code)
-        end as sdg_violation_code
+        end as sdg_violation_code,
+        acts.load_batch_id
 
     from acts
     inner join category_to_sdg

@@ -1,16 +1,51 @@
 -- Each legal action with its status derived from its stage history: current stage, outcome,
 -- whether it is concluded, and (for crimes against journalists) what it means for impunity.
+-- A table built by load batch: an append rebuilds the legal actions of which the action or a stage
+-- arrived in a new batch (a new stage changes the action's status), so its readers and its tests
+-- read the table instead of deriving every status again.
+-- depends_on: {{ ref('int_register__legal_action_stages') }}
 with
+{%- if is_incremental() %}
 
-legal_actions as (
+-- the stages as delivered, by batch (the sequenced view numbers all of an action's stages)
+delivered_stages as (
+
+    select * from {{ ref('int_register__legal_action_stages') }}
+
+),
+{%- endif %}
+
+all_actions as (
 
     select * from {{ ref('int_register__legal_actions') }}
 
 ),
 
-stages as (
+all_stages as (
 
     select * from {{ ref('int_legal_action_stages__sequenced') }}
+
+),
+
+-- the legal actions this run (re)builds: all, or in an append those with a new batch's action or
+-- stage (on Spark the partitions they fall in)
+legal_actions as (
+
+    select all_actions.*
+    from all_actions
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_actions', [{'column': 'legal_action_id', 'from': 'delivered_stages'}]) }}
+    {%- endif %}
+
+),
+
+stages as (
+
+    select all_stages.*
+    from all_stages
+    {%- if is_incremental() %}
+        where all_stages.legal_action_id in (select legal_actions.legal_action_id from legal_actions)
+    {%- endif %}
 
 ),
 
