@@ -133,4 +133,6 @@ final as (
 
 )
 
+-- stored in country and period order: a query of one country and period reads only its row groups
 select * from final
+order by final.country_code, final.period_year
