@@ -167,7 +167,7 @@ def append(warehouse: Path, staging: Path) -> None:
                                capture_output=True, text=True)
     if watermark.returncode != 0:
         raise PublishError(f"cannot read the load batches of {warehouse}: {watermark.stderr.strip()}")
-    dbt(["build", "--select", "source:external_register+",
+    dbt(["build", "--selector", "append",
          "--vars", f"{{append_after_load_batch: {watermark.stdout.strip()}}}"], staging, warehouse)
 
 

@@ -20,7 +20,7 @@ SHARED_DIR = PROJECT_ROOT.parent / "shared"
 VENV_BIN = Path(sys.executable).parent
 # What a disposable copy of the project needs to build, and the applications and tools the tests
 # run in it (make export, make append, the static report, the benchmark's recorded dbt run).
-PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses",
+PROJECT_ENTRIES = ["dbt_project.yml", "profiles.yml", "selectors.yml", "pyproject.toml", "Makefile", "macros", "models", "seeds", "tests", "analyses",
                    "jsi_apps", "tools"]
 
 
