@@ -96,11 +96,12 @@ final as (
         coalesce(legal_status.legal_status_code, 'no_case_reported') as legal_status_code,
         -- the newest load batch among what the row shows: the incident, its event group's records
         -- and its legal actions (an append rebuilds the register's rows of incidents it changed)
-        greatest(
+        -- an integer on every engine (a DuckDB 1.x client reads the view's greatest as a bigint)
+        cast(greatest(
             incidents.load_batch_id,
             coalesce(linked_records.load_batch_id, incidents.load_batch_id),
             coalesce(legal_status.load_batch_id, incidents.load_batch_id)
-        ) as load_batch_id
+        ) as {{ dbt.type_int() }}) as load_batch_id
 
     from incidents
     inner join categories
