@@ -19,42 +19,63 @@
     {{ appended_partitions([ref('fct_incidents'), ref('fct_incident_victims')]) }}
 {%- endmacro %}
 
-{#- The persons whose rows an append changes in sdg_16_10_1_victims: a person counts under their
-    person-level group and sex (dim_victims), once per type from all their appearances, and an
-    appearance a linked record of another source outranks is counted under that record's type.
-    So a person's rows change when the person (dim_victims, rolled up again for an appearance of a
-    new batch), one of their appearances (fct_incident_victims, rewritten with a new batch) or an
-    appearance linked to one of theirs (fct_person_links, and that appearance's person) carries a
-    batch newer than the watermark. The same persons as the model's load_batch_id > watermark. -#}
-{% macro sdg_persons_to_recount() -%}
-    {%- set batch = appended_watermark() -%}
-    select persons.victim_key
-    from {{ ref('dim_victims') }} as persons
-    where persons.load_batch_id > {{ batch }}
-
-    union
-
-    select appearances.victim_key
-    from {{ ref('fct_incident_victims') }} as appearances
-    where appearances.load_batch_id > {{ batch }}
-
-    union
-
-    select appearances.victim_key
-    from (
+{#- What a person's SDG count reads, as one row per input with its load batch: a person counts
+    under their person-level group and sex (dim_victims), once per type from all their appearances
+    (fct_incident_victims), and an appearance a linked record of another source outranks is counted
+    under that record's type (fct_person_links, the linked appearance and its person). So the
+    inputs of the persons of `appearances` (a relation or CTE of fct_incident_victims rows) are
+    those appearances, their persons, the appearances linked to theirs and those persons. The one
+    home of that rule: sdg_16_10_1_victims.load_batch_id is the newest batch among a person's
+    inputs, and an append recounts the persons with an input newer than its watermark
+    (sdg_persons_to_recount). Each branch keeps one batch column, so a filter on it reaches the
+    scan of the table it comes from. -#}
+{% macro sdg_count_input_batches(appearances) -%}
+    {%- set links -%}
+    (
         select links.incident_victim_id_a as incident_victim_id, links.incident_victim_id_b as linked_incident_victim_id
         from {{ ref('fct_person_links') }} as links
         union all
         select links.incident_victim_id_b as incident_victim_id, links.incident_victim_id_a as linked_incident_victim_id
         from {{ ref('fct_person_links') }} as links
-    ) as pairs
-    inner join {{ ref('fct_incident_victims') }} as appearances
-        on pairs.incident_victim_id = appearances.incident_victim_id
+    )
+    {%- endset -%}
+    select appearances.victim_key, appearances.load_batch_id
+    from {{ appearances }} as appearances
+
+    union all
+
+    select appearances.victim_key, persons.load_batch_id
+    from {{ appearances }} as appearances
+    inner join {{ ref('dim_victims') }} as persons
+        on appearances.victim_key = persons.victim_key
+
+    union all
+
+    select appearances.victim_key, linked.load_batch_id
+    from {{ appearances }} as appearances
+    inner join {{ links }} as pairs
+        on appearances.incident_victim_id = pairs.incident_victim_id
     inner join {{ ref('fct_incident_victims') }} as linked
         on pairs.linked_incident_victim_id = linked.incident_victim_id
-    left join {{ ref('dim_victims') }} as linked_persons
+
+    union all
+
+    select appearances.victim_key, linked_persons.load_batch_id
+    from {{ appearances }} as appearances
+    inner join {{ links }} as pairs
+        on appearances.incident_victim_id = pairs.incident_victim_id
+    inner join {{ ref('fct_incident_victims') }} as linked
+        on pairs.linked_incident_victim_id = linked.incident_victim_id
+    inner join {{ ref('dim_victims') }} as linked_persons
         on linked.victim_key = linked_persons.victim_key
-    where linked.load_batch_id > {{ batch }} or linked_persons.load_batch_id > {{ batch }}
+{%- endmacro %}
+
+{#- The persons whose rows an append changes in sdg_16_10_1_victims: those with an input to their
+    count (sdg_count_input_batches) of a batch newer than the watermark. -#}
+{% macro sdg_persons_to_recount() -%}
+    select inputs.victim_key
+    from ({{ sdg_count_input_batches(ref('fct_incident_victims')) }}) as inputs
+    where inputs.load_batch_id > {{ appended_watermark() }}
 {%- endmacro %}
 
 {#- The incidents whose rows an append changes in public_incident_register, every row of each (a

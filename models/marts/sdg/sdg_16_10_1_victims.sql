@@ -112,36 +112,17 @@ read_appearances as (
 
 ),
 
--- each appearance read with the newest batch among it and its person
-appearance_batches as (
-
-    select
-        read_appearances.incident_victim_id,
-        read_appearances.victim_key,
-        greatest(read_appearances.load_batch_id, coalesce(persons.load_batch_id, read_appearances.load_batch_id))
-            as load_batch_id
-
-    from read_appearances
-    left join dim_victims as persons
-        on read_appearances.victim_key = persons.victim_key
-
-),
-
--- the newest batch among what a person's count reads: their appearances, the person, the
--- appearances linked to theirs and those persons
+-- the newest batch among what a person's count reads (macros/append_changes.sql): of every
+-- appearance in a full build, which reads the table rather than the CTE of all its columns
 person_batches as (
 
     select
-        appearance_batches.victim_key,
-        max(greatest(appearance_batches.load_batch_id, coalesce(linked.load_batch_id, appearance_batches.load_batch_id)))
-            as load_batch_id
-
-    from appearance_batches
-    left join linked_appearances
-        on appearance_batches.incident_victim_id = linked_appearances.incident_victim_id
-    left join appearance_batches as linked
-        on linked_appearances.linked_incident_victim_id = linked.incident_victim_id
-    group by appearance_batches.victim_key
+        inputs.victim_key,
+        max(inputs.load_batch_id) as load_batch_id
+    from (
+        {{ sdg_count_input_batches('read_appearances' if rebuilds_appended_partitions_only() else ref('fct_incident_victims')) }}
+    ) as inputs
+    group by inputs.victim_key
 
 ),
 
