@@ -16,9 +16,31 @@ all_victims as (
 
 ),
 
+-- the rows this run (re)builds: all, or in an append those whose victim, incident or SDG decision
+-- carries a newer batch (on Spark the partitions they fall in). The incidents and the SDG
+-- decisions are read here from their relations, not from the CTEs below: a CTE read twice is
+-- materialized whole, which an append cannot afford.
+victims as (
+
+    select all_victims.*
+    from all_victims
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_victims', [
+            {'column': 'incident_key', 'from': ref('incident_register_incidents')},
+            {'column': 'incident_victim_id', 'from': ref('sdg_16_10_1_victims')},
+        ]) }}
+    {%- endif %}
+
+),
+
+-- the incidents of those rows
 incidents as (
 
-    select * from {{ ref('incident_register_incidents') }}
+    select register_incidents.*
+    from {{ ref('incident_register_incidents') }} as register_incidents
+    {%- if is_incremental() %}
+    where register_incidents.incident_key in (select victims.incident_key from victims)
+    {%- endif %}
 
 ),
 
@@ -26,21 +48,6 @@ incidents as (
 sdg_victims as (
 
     select * from {{ ref('sdg_16_10_1_victims') }}
-
-),
-
--- the rows this run (re)builds: all, or in an append those whose victim, incident or SDG decision
--- carries a newer batch (on Spark the partitions they fall in)
-victims as (
-
-    select all_victims.*
-    from all_victims
-    {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('all_victims', [
-            {'column': 'incident_key', 'from': 'incidents'},
-            {'column': 'incident_victim_id', 'from': 'sdg_victims'},
-        ]) }}
-    {%- endif %}
 
 ),
 

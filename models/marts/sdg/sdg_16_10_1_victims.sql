@@ -15,27 +15,22 @@
 {{ config(pre_hook="{{ delete_rows_to_rebuild(in_keys_to_rebuild('victim_key', sdg_persons_to_recount())) }}") }}
 with
 
-all_victims as (
-
-    select * from {{ ref('fct_incident_victims') }}
-
-),
+-- (fct_incident_victims and dim_victims are read where they are used rather than as CTEs: a CTE
+-- read twice is materialized, every column of every appearance, which an append cannot afford)
 
 -- the appearances this run counts: all, or in an append those of the persons it recounts (on
 -- Spark every appearance of the partitions they fall in)
 victims as (
 
     select all_victims.*
-    from all_victims
+    from {{ ref('fct_incident_victims') }} as all_victims
     {%- if rebuilds_appended_partitions_only() %}
-    where {{ rows_to_rebuild('all_victims', in_keys_to_rebuild('all_victims.victim_key', sdg_persons_to_recount())) }}
+    where {{ rows_to_rebuild(
+        'all_victims',
+        in_keys_to_rebuild('all_victims.victim_key', sdg_persons_to_recount()),
+        from_sql=ref('fct_incident_victims'),
+    ) }}
     {%- endif %}
-
-),
-
-dim_victims as (
-
-    select * from {{ ref('dim_victims') }}
 
 ),
 
@@ -94,20 +89,28 @@ read_appearances as (
     select victims.*
     from victims
     {%- if rebuilds_appended_partitions_only() %}
+    {%- if rebuilds_whole_partitions() %}
 
     union
 
+    -- (on Spark the partitions counted hold persons whose other appearances lie in others; on
+    -- DuckDB `victims` holds every appearance of each person it counts)
     select all_victims.*
-    from all_victims
-    where
-        all_victims.victim_key in (select victims.victim_key from victims)
-        or all_victims.incident_victim_id in (
-            select linked_appearances.linked_incident_victim_id
-            from linked_appearances
-            inner join all_victims as of_person
-                on linked_appearances.incident_victim_id = of_person.incident_victim_id
-            where of_person.victim_key in (select victims.victim_key from victims)
-        )
+    from {{ ref('fct_incident_victims') }} as all_victims
+    where all_victims.victim_key in (select victims.victim_key from victims)
+    {%- endif %}
+
+    union
+
+    select linked.*
+    from {{ ref('fct_incident_victims') }} as linked
+    where linked.incident_victim_id in (
+        select linked_appearances.linked_incident_victim_id
+        from linked_appearances
+        inner join {{ ref('fct_incident_victims') }} as of_person
+            on linked_appearances.incident_victim_id = of_person.incident_victim_id
+        where of_person.victim_key in (select victims.victim_key from victims)
+    )
     {%- endif %}
 
 ),
@@ -142,6 +145,7 @@ dated as (
         read_appearances.event_id,
         read_appearances.incident_victim_id,
         dim_victims.sdg_victim_group,
+        dim_victims.sex,
         read_appearances.sdg_perpetrator_status,
         perpetrator_statuses.status_precedence,
         read_appearances.verification_status_code,
@@ -151,7 +155,7 @@ dated as (
     from read_appearances
     inner join sdg_violation_types
         on read_appearances.sdg_violation_code = sdg_violation_types.sdg_violation_code
-    inner join dim_victims
+    inner join {{ ref('dim_victims') }} as dim_victims
         on read_appearances.victim_key = dim_victims.victim_key
     inner join victim_groups
         on dim_victims.sdg_victim_group = victim_groups.sdg_victim_group
@@ -226,10 +230,8 @@ final as (
     from counted
     inner join sdg_violation_types
         on counted.sdg_violation_code = sdg_violation_types.sdg_violation_code
-    inner join dim_victims
-        on counted.victim_key = dim_victims.victim_key
     inner join sexes
-        on dim_victims.sex = sexes.sex_code
+        on counted.sex = sexes.sex_code
     inner join person_batches
         on counted.victim_key = person_batches.victim_key
     window person_and_type as (
