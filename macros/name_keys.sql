@@ -4,8 +4,8 @@
     Pavlyuk (Ibragim Rustambek)") are variants; a variant's key is the variant lowercased, accents
     stripped, hyphens and runs of white space made one space, then folded by ref_name_folds one
     rule after another (so that romanisations meet), its words separated by one space. Read by
-    int_name_keys (the register's names, each once) and int_custody_person_links (the names the
-    prison censuses give). The model needs `with recursive`. -#}
+    int_victim_name_keys (records and their persons) and int_custody_person_links (persons in
+    custody). The model needs `with recursive`. -#}
 {% macro name_key_ctes(names) -%}
 name_folds as (
 

@@ -1,9 +1,9 @@
 -- Which person of the warehouse's records (dim_victims: a victim or a legal action's party of any
 -- source) a person in custody is: the one rule of this link, in one place. A deprivation of
 -- liberty (int_deprivations_of_liberty) is the person of a record when a name its censuses give
--- and the record's name have the same name key (the one name rule, macros/name_keys.sql; the
--- register's names as int_name_keys folded them), the country is the same, and the record's
--- period is within record_link_year_tolerance years of a census that observes the person. When the names of several persons match, none is taken: the
+-- and the record's name have the same name key (the one name rule, macros/name_keys.sql), the
+-- country is the same, and the record's period is within record_link_year_tolerance years of a
+-- census that observes the person. When the names of several persons match, none is taken: the
 -- row says how many, and its victim_key stays empty. One row per deprivation with a match.
 with recursive
 
@@ -16,13 +16,6 @@ observations as (
 appearances as (
 
     select * from {{ ref('int_victim_appearances') }}
-
-),
-
--- the register's names, each folded once by the name rule (int_name_keys)
-person_name_keys as (
-
-    select * from {{ ref('int_name_keys') }}
 
 ),
 
@@ -57,13 +50,19 @@ named_persons as (
 
 ),
 
--- the names the censuses give (the register's are folded in int_name_keys)
 names as (
 
-    select distinct
+    select
         deprivations.person_name as holder_id,
         deprivations.person_name as holder_name
     from deprivations
+
+    union
+
+    select
+        named_persons.victim_name as holder_id,
+        named_persons.victim_name as holder_name
+    from named_persons
 
 ),
 
@@ -90,10 +89,9 @@ candidates as (
             and named_persons.period_year
             between deprivations.first_census_year - {{ var('record_link_year_tolerance') }}
             and deprivations.last_census_year + {{ var('record_link_year_tolerance') }}
-    inner join person_name_keys as keys_named
+    inner join name_keys as keys_named
         on
-            named_persons.country_code = keys_named.country_code
-            and named_persons.victim_name = keys_named.victim_name
+            named_persons.victim_name = keys_named.holder_id
             and keys_in_custody.name_key = keys_named.name_key
 
 ),

@@ -1,9 +1,10 @@
--- The name key of every named person victim that a record of another source could name too
--- (int_name_keys: the one rule of when two spellings are one name, each name folded once):
--- int_record_links links records by it, int_person_links links their persons by it.
--- Only dated victims of countries that more than one source names victims in are keyed. One row
--- per victim and variant.
-with
+-- The name key of every named person victim that a record of another source could name too, by
+-- the one rule of when two spellings are one name (macros/name_keys.sql: a name and each alias in
+-- brackets are variants, each folded by ref_name_folds): int_record_links links records by it,
+-- int_person_links links their persons by it.
+-- Only dated victims of countries that more than one source names victims in are keyed (a large
+-- register of one monitor costs a scan, not a fold of every name). One row per victim and variant.
+with recursive
 
 incidents as (
 
@@ -17,19 +18,12 @@ register_victims as (
 
 ),
 
-name_keys as (
-
-    select * from {{ ref('int_name_keys') }}
-
-),
-
 victims as (
 
     select
         register_victims.incident_victim_id,
         register_victims.event_id,
         register_victims.source_id,
-        register_victims.country_code,
         register_victims.victim_type,
         register_victims.victim_name,
         incidents.event_country_code,
@@ -60,6 +54,18 @@ comparable_victims as (
 
 ),
 
+names as (
+
+    select
+        comparable_victims.incident_victim_id as holder_id,
+        comparable_victims.victim_name as holder_name
+    from comparable_victims
+
+),
+
+-- the name rule (macros/name_keys.sql)
+{{ name_key_ctes('names') }},
+
 final as (
 
     select
@@ -74,9 +80,7 @@ final as (
 
     from comparable_victims
     inner join name_keys
-        on
-            comparable_victims.country_code = name_keys.country_code
-            and comparable_victims.victim_name = name_keys.victim_name
+        on comparable_victims.incident_victim_id = name_keys.holder_id
 
 )
 
