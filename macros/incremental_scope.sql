@@ -64,7 +64,9 @@
     and those whose inputs carry one. Each input names a column of `alias` and the relation (a CTE)
     whose rows of a newer batch pick it by the same key: {'column': 'event_id', 'from': 'victims'}
     picks the incidents with a victim of a new batch ('key' when the relation names it otherwise).
-    On Spark every row of the partitions those rows fall in (rows_to_rebuild). -#}
+    Give an input as its relation (ref) rather than a CTE the model reads elsewhere too: DuckDB
+    materializes a CTE read twice, every column of every row, which costs an append the whole
+    table. On Spark every row of the partitions those rows fall in (rows_to_rebuild). -#}
 {% macro rows_of_newer_batches(alias, inputs=[], own_batch=true) -%}
     {%- set conditions = [] -%}
     {%- if own_batch -%}

@@ -34,13 +34,14 @@ victim_groups as (
 ),
 
 -- the victims this run (re)builds: all of them, or in an incremental run every victim with an
--- appearance in a new load batch, rolled up again over all their appearances
+-- appearance in a new load batch, rolled up again over all their appearances (the filter reads
+-- the relation, not the CTE above: a CTE read twice is materialized whole)
 appearances as (
 
     select all_appearances.*
     from all_appearances
     {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('all_appearances', [{'column': 'victim_key', 'from': 'all_appearances'}], own_batch=false) }}
+        where {{ rows_of_newer_batches('all_appearances', [{'column': 'victim_key', 'from': ref('int_victim_appearances')}], own_batch=false) }}
     {%- endif %}
 
 ),

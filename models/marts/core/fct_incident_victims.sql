@@ -39,7 +39,7 @@ victims_to_build as (
     select victims.*
     from victims
     {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('victims', [{'column': 'event_id', 'from': 'incidents'}]) }}
+        where {{ rows_of_newer_batches('victims', [{'column': 'event_id', 'from': ref('fct_incidents')}]) }}
     {%- endif %}
 
 ),

@@ -19,7 +19,7 @@ stages_to_build as (
     select stages.*
     from stages
     {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('stages', [{'column': 'legal_action_id', 'from': 'legal_actions'}], own_batch=false) }}
+        where {{ rows_of_newer_batches('stages', [{'column': 'legal_action_id', 'from': ref('fct_legal_actions')}], own_batch=false) }}
     {%- endif %}
 
 ),

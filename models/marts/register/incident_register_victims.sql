@@ -8,6 +8,8 @@
 -- (dim_victims: a person seen again changes what the register shows of each of their records, the
 -- SDG 16.10.1 decision among them), and an append decides the rows whose batch is new; an older row
 -- keeps its level, since the rules and decisions are seeds, which an append does not change.
+-- Each CTE over a large relation is read once: DuckDB materializes a CTE read twice, every column
+-- of every row, which an append cannot afford.
 with
 
 all_victims as (
@@ -34,7 +36,7 @@ victims as (
     left join persons
         on all_victims.victim_key = persons.victim_key
     {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('all_victims', [{'column': 'victim_key', 'from': 'persons'}]) }}
+        where {{ rows_of_newer_batches('all_victims', [{'column': 'victim_key', 'from': ref('dim_victims')}]) }}
     {%- endif %}
 
 ),
@@ -83,7 +85,7 @@ applicable as (
         'decision: ' || decisions.reason as basis
 
     from decisions
-    inner join all_victims as decided
+    inner join {{ ref('fct_incident_victims') }} as decided
         on decisions.incident_victim_id = decided.incident_victim_id
     inner join victims
         on
