@@ -2,11 +2,31 @@
 -- region's names, the category with its SDG 16.10.1 and JFJ labels, the source, the event group it
 -- belongs to across sources, and the current status of its legal case (the most advanced of the
 -- legal actions that prosecute it; 'no case reported' when there is none).
+-- A table built by load batch: a row carries the newest batch among the incident, its event group's
+-- records and its legal actions, and an append rewrites the incidents whose batch is new, whose
+-- event group a new record joined, or whose legal actions changed. The countries, regions,
+-- categories and sources are seeds, which an append does not change.
 with
 
-incidents as (
+all_incidents as (
 
     select * from {{ ref('fct_incidents') }}
+
+),
+
+-- the incidents this run (re)builds: all, or in an append those of a newer batch, in a group a new
+-- record joined, or with a legal action of a newer batch (read from the relations: a CTE read
+-- twice is materialized whole)
+incidents as (
+
+    select all_incidents.*
+    from all_incidents
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_incidents', [
+            {'column': 'incident_key', 'from': ref('fct_linked_records')},
+            {'column': 'incident_key', 'key': 'related_incident_key', 'from': ref('fct_legal_actions')},
+        ]) }}
+    {%- endif %}
 
 ),
 
@@ -41,9 +61,14 @@ linked_records as (
 
 ),
 
+-- the legal actions of those incidents (in an append, only theirs: the incidents are few then)
 legal_actions as (
 
-    select * from {{ ref('fct_legal_actions') }}
+    select all_legal_actions.*
+    from {{ ref('fct_legal_actions') }} as all_legal_actions
+    {%- if is_incremental() %}
+    where all_legal_actions.related_incident_key in (select incidents.incident_key from incidents)
+    {%- endif %}
 
 ),
 
