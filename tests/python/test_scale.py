@@ -201,6 +201,7 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
                   "intermediate.int_person_names__sex", "intermediate.int_outlets", "marts.incident_register_victims",
                   "marts.incident_register_incidents", "marts.incident_register", "public.incident_register", "marts.sdg_16_10_1_victims",
                   "core.fct_linked_records", "marts.source_comparison", "intermediate.int_legal_actions__current_status",
+                  "intermediate.int_legal_action_stages__sequenced",
                   "intermediate.int_incidents__most_serious_act", "intermediate.int_victim_appearances"):
         assert f"incremental model {model}" in result.stdout, model
     # the partitioned marts rebuilt the appended period only (batch 2 dates every event in it)

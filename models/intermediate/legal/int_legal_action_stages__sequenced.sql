@@ -1,11 +1,29 @@
 -- Stages of each legal action in the order the register lists them (the order in which the
 -- report tells the case; undated stages keep their place), with the date the next stage began
 -- and a flag for the stage the case is at now.
+-- A table built by load batch, read by the legal actions' status and history: an append numbers
+-- again the whole history of each legal action with a stage of a new batch (a new stage changes its
+-- neighbours' next date and which stage is current), and only those: the windows below run over
+-- the few actions it changes, not over every stage of the register.
 with
 
-stages as (
+all_stages as (
 
     select * from {{ ref('int_register__legal_action_stages') }}
+
+),
+
+-- the stages this run (re)numbers: all, or in an append every stage of each legal action with a
+-- stage of a newer batch (the filter applies before the windows, which are per legal action)
+stages as (
+
+    select all_stages.*
+    from all_stages
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_stages', [
+            {'column': 'legal_action_id', 'from': ref('int_register__legal_action_stages')},
+        ], own_batch=false) }}
+    {%- endif %}
 
 ),
 
