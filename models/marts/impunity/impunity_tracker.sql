@@ -29,17 +29,21 @@ categories as (
 
 ),
 
+-- the partitions this run (re)builds, read from the relations: the CTEs above are read elsewhere
+-- too, and a CTE read twice is materialized whole (every legal action, every incident)
 legal_actions_to_build as (
 
-    select * from legal_actions
-    where {{ in_partitions_to_rebuild('legal_actions', impunity_tracker_partitions()) }}
+    select partition_actions.*
+    from {{ ref('fct_legal_actions') }} as partition_actions
+    where {{ in_partitions_to_rebuild('partition_actions', impunity_tracker_partitions()) }}
 
 ),
 
 incidents_to_build as (
 
-    select * from incidents
-    where {{ in_partitions_to_rebuild('incidents', impunity_tracker_partitions()) }}
+    select partition_incidents.*
+    from {{ ref('fct_incidents') }} as partition_incidents
+    where {{ in_partitions_to_rebuild('partition_incidents', impunity_tracker_partitions()) }}
 
 ),
 
