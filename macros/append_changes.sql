@@ -114,3 +114,27 @@
     from {{ ref('fct_linked_records') }} as records
     where records.load_batch_id > {{ appended_watermark() }} and records.event_year is not null
 {%- endmacro %}
+
+{#- In an append, the rows of an input of int_victim_appearances (an incident victim or a legal
+    action: `alias`, read from `relation`) that it decides: those of a newer batch, and those whose
+    person records of several sources link, now (int_person_groups) or when the table was built (a
+    victim_key not its own), since a new link may give them another victim_key. Read from the
+    table's own rows, where each appearance keeps both keys. -#}
+{% macro victim_appearances_to_build(alias, relation, id_column, appearance_type) -%}
+    {%- set condition -%}
+        {{ alias }}.load_batch_id > {{ load_batch_watermark() }}
+        or {{ alias }}.{{ id_column }} in (
+            select published.appearance_id
+            from {{ this }} as published
+            where
+                published.appearance_type = '{{ appearance_type }}'
+                and (
+                    published.victim_key != published.source_victim_key
+                    or published.source_victim_key in (
+                        select linked.source_victim_key from {{ ref('int_person_groups') }} as linked
+                    )
+                )
+        )
+    {%- endset -%}
+    {{ return(rows_to_rebuild(alias, condition, relation)) }}
+{%- endmacro %}

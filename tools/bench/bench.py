@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE.parent))
 from load_batch_watermark import watermark  # noqa: E402  (the append's test scope, as make append)
+from floor import full_build_breakdown, run_floor  # noqa: E402  (the machine's floor, beside this file)
 TABLES = ("incident_events", "incident_victims", "legal_actions", "legal_action_stages")
 TARGETS = {"full_ratio": 1.3, "append_share": 0.10, "peak_rss_gb": 4.0, "mart_ratio": 1.2}
 
@@ -303,9 +304,32 @@ def bench_size(victims: int, args) -> dict:
         full.append(seconds)
         full_rss.append(rss)
         log(f"  full dbt build {seconds:.1f} s, peak RSS {rss / 2**30:.2f} GiB")
+        if run == 1:  # where the full build's time goes, beside the floor (the append overwrites these files)
+            full_breakdown = full_build_breakdown(work / "target" / "run_results.json",
+                                                  work / "target" / "manifest.json", seconds)
     counts_full = count_rows(warehouse)
     remove_database(full_copy)
     os.replace(warehouse, full_copy)
+
+    # the floor: the register's core facts and main marts by hand-written SQL (floor.py), checked
+    # row for row against the full build; a failure is reported, not fatal to the benchmark
+    floor_runs, floor_checks = [], {}
+    floor_database = work / "floor" / "floor.duckdb"
+    for run in range(1, runs + 1):
+        log(f"{victims:,} victims: the floor (tools/bench/floor.py), run {run}/{runs}")
+        try:
+            outcome = run_floor(register, full_copy, floor_database, args.threads, args.memory_limit, check=run == 1)
+        except RuntimeError as error:
+            log(f"  the floor failed: {error}")
+            floor_checks = {"error": str(error)}
+            break
+        floor_runs.append(outcome["seconds"])
+        if run == 1:
+            floor_checks = {"all_match": outcome["all_match"], "tables": outcome["tables"],
+                            "step_seconds": outcome["step_seconds"], "peak_rss_bytes": outcome["peak_rss_bytes"]}
+        log(f"  floor {outcome['seconds']:.1f} s, peak RSS {outcome['peak_rss_bytes'] / 2**30:.2f} GiB"
+            + (f", same rows as the full build: {'yes' if outcome['all_match'] else 'NO'}" if run == 1 else ""))
+        remove_database(floor_database)
 
     raw, raw_rss = [], []
     raw_database = work / "raw" / "jsi.duckdb"  # same file name: the recorded SQL names its catalog
@@ -355,6 +379,9 @@ def bench_size(victims: int, args) -> dict:
         "full_peak_rss_bytes": full_rss, "raw_peak_rss_bytes": raw_rss, "incremental_peak_rss_bytes": incremental_rss,
         "full_median": median(full), "raw_median": median(raw), "incremental_median": median(incremental),
         "full_to_raw_ratio": median(full) / median(raw),
+        "floor_seconds": floor_runs, "floor_median": median(floor_runs) if floor_runs else None,
+        "full_to_floor_ratio": median(full) / median(floor_runs) if floor_runs else None,
+        "floor": floor_checks, "full_breakdown": full_breakdown,
         "incremental_share_of_full": median(incremental) / median(full),
         "peak_rss_gib": max(full_rss + incremental_rss) / 2**30,
         "warehouse_bytes": full_copy.stat().st_size,
@@ -440,6 +467,25 @@ def targets(result: dict) -> list[tuple[str, str, bool]]:
     ]
 
 
+def floor_lines(result: dict) -> list[str]:
+    """The full build beside the floor (reported; the issue sets no target for it), whether the
+    floor's tables hold the full build's rows, and where the full build's time goes."""
+    floor = result.get("floor") or {}
+    if "error" in floor:
+        return [f"  the floor failed: {floor['error']}"]
+    if not result.get("floor_median"):
+        return []
+    differing = [t["table"] for t in floor.get("tables", []) if not t.get("match")]
+    lines = [f"  the floor (tools/bench/floor.py) {result['floor_median']:.1f} s: full build = "
+             f"{result['full_to_floor_ratio']:.1f} x the floor; same rows as the full build: "
+             + ("yes, every table" if not differing else "NO: " + ", ".join(differing))]
+    breakdown = result.get("full_breakdown") or {}
+    if breakdown:
+        lines.append("  where the full build's time goes:")
+        lines += [f"    {seconds:8.1f} s  {group}" for group, seconds in breakdown.items()]
+    return lines
+
+
 def summary(results: list[dict]) -> str:
     lines = ["", "size (victims) | full dbt build | direct SQL | ratio (<= 1.3) | 1% append | share (<= 10%) | "
              "peak RSS (<= 4 GiB) | worst mart ratio (<= 1.2)"]
@@ -463,6 +509,7 @@ def summary(results: list[dict]) -> str:
         lines.append(f"\ntargets at {r['victims']:,} victims:")
         for name, value, met in targets(r):
             lines.append(f"  {name:<44} {value:>12}  {'met' if met else 'NOT MET'}")
+        lines.extend(floor_lines(r))
         breakdown = r.get("append_breakdown") or {}
         if breakdown:
             lines.append(f"  the append's node time, {breakdown['node_seconds']:.1f} s over {breakdown['nodes']} nodes:")

@@ -6,6 +6,9 @@
 -- the shipped seeds, and carry the source and the record's locator. A monitor that gives no
 -- verification status per record has its catalogue row's. Every downstream model reads the
 -- register from here.
+-- A table built by load batch (the readers filter it, the tests of an append read the new rows):
+-- an append adds the rows of the new batches. The monitors' rows (batch 0), the canonical
+-- spellings and the sources are seeds and monitor files, which an append does not change.
 with
 
 assessment_events as (
@@ -124,3 +127,6 @@ final as (
 )
 
 select * from final  -- noqa: AM04
+{%- if is_incremental() %}
+where {{ rows_of_newer_batches('final') }}
+{%- endif %}

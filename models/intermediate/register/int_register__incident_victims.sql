@@ -2,6 +2,9 @@
 -- the assessment register's victims (names and outlets in their canonical spelling from
 -- raw_name_variants, beside the spelling as reported) and one victim per loaded monitor record,
 -- as the monitor's contract model gives it (macros/monitors.sql).
+-- A table built by load batch (the readers filter it, the tests of an append read the new rows):
+-- an append adds the rows of the new batches. The monitors' rows (batch 0), the canonical
+-- spellings and the sources are seeds and monitor files, which an append does not change.
 with
 
 assessment_victims as (
@@ -118,3 +121,6 @@ final as (
 )
 
 select * from final  -- noqa: AM04
+{%- if is_incremental() %}
+where {{ rows_of_newer_batches('final') }}
+{%- endif %}

@@ -3,6 +3,9 @@
 -- (int_register__legal_actions), the one stage its record states (legal_stage_code of the
 -- monitor-record contract). A monitor gives no date for it, so the stage is undated (precision
 -- unknown) rather than given one.
+-- A table built by load batch (the readers filter it, the tests of an append read the new rows):
+-- an append adds the rows of the new batches. The monitors' rows (batch 0), the canonical
+-- spellings and the sources are seeds and monitor files, which an append does not change.
 with
 
 assessment_stages as (
@@ -63,3 +66,6 @@ final as (
 )
 
 select * from final  -- noqa: AM04
+{%- if is_incremental() %}
+where {{ rows_of_newer_batches('final') }}
+{%- endif %}

@@ -4,6 +4,9 @@
 -- (legal_stage_code in the monitor-record contract, macros/monitors.sql), concerning the record's
 -- victim. A monitor names no court, article or date for it, so those stay empty; its one stage is
 -- in int_register__legal_action_stages. Every downstream model reads legal actions from here.
+-- A table built by load batch (the readers filter it, the tests of an append read the new rows):
+-- an append adds the rows of the new batches. The monitors' rows (batch 0), the canonical
+-- spellings and the sources are seeds and monitor files, which an append does not change.
 with
 
 assessment_actions as (
@@ -131,3 +134,6 @@ final as (
 )
 
 select * from final  -- noqa: AM04
+{%- if is_incremental() %}
+where {{ rows_of_newer_batches('final') }}
+{%- endif %}

@@ -19,15 +19,25 @@
 -- seeds, which an append does not change.
 with
 
+-- the inputs this run decides: all, or in an append those macro victim_appearances_to_build names
+-- (on Spark the partitions they fall in)
 incident_victims as (
 
-    select * from {{ ref('int_register__incident_victims') }}
+    select all_incident_victims.*
+    from {{ ref('int_register__incident_victims') }} as all_incident_victims
+    {%- if is_incremental() %}
+    where {{ victim_appearances_to_build('all_incident_victims', ref('int_register__incident_victims'), 'incident_victim_id', 'incident') }}
+    {%- endif %}
 
 ),
 
 legal_actions as (
 
-    select * from {{ ref('int_register__legal_actions') }}
+    select all_legal_actions.*
+    from {{ ref('int_register__legal_actions') }} as all_legal_actions
+    {%- if is_incremental() %}
+    where {{ victim_appearances_to_build('all_legal_actions', ref('int_register__legal_actions'), 'legal_action_id', 'legal_action') }}
+    {%- endif %}
 
 ),
 
@@ -113,56 +123,42 @@ unioned as (
 
 ),
 
--- the appearances this run (re)builds (on Spark the partitions they fall in)
-unioned_to_build as (
-
-    select unioned.*
-    from unioned
-    {%- if is_incremental() %}
-        {%- set linked_across_sources %}
-            {{ victim_key('unioned.country_code', 'unioned.victim_type', 'unioned.victim_identity', 'unioned.appearance_id') }}
-                in (select person_groups.source_victim_key from person_groups)
-        {%- endset %}
-        where {{ rows_to_rebuild('unioned', 'unioned.load_batch_id > ' ~ load_batch_watermark() ~ ' or ' ~ linked_across_sources) }}
-    {%- endif %}
-
-),
 
 with_outlet as (
 
     select
-        {{ star_except('unioned_to_build', ['sex', 'sex_basis']) }},
+        {{ star_except('unioned', ['sex', 'sex_basis']) }},
         case
-            when unioned_to_build.victim_type != 'person' then 'not_applicable'
-            when unioned_to_build.sex in ('female', 'male') then unioned_to_build.sex
+            when unioned.victim_type != 'person' then 'not_applicable'
+            when unioned.sex in ('female', 'male') then unioned.sex
             when person_names.inferred_sex in ('female', 'male') then person_names.inferred_sex
             else 'unknown'
         end as sex,
         case
-            when unioned_to_build.victim_type != 'person' then 'not_applicable'
-            when unioned_to_build.sex in ('female', 'male') then unioned_to_build.sex_basis
+            when unioned.victim_type != 'person' then 'not_applicable'
+            when unioned.sex in ('female', 'male') then unioned.sex_basis
             when person_names.inferred_sex in ('female', 'male') then 'name_convention'
             else 'unknown'
         end as sex_basis,
-        {{ affected_outlet_name('unioned_to_build.outlet_name', 'unioned_to_build.victim_type', 'unioned_to_build.victim_name') }}
+        {{ affected_outlet_name('unioned.outlet_name', 'unioned.victim_type', 'unioned.victim_name') }}
             as affected_outlet_name,
         coalesce(coded_groups.resolved_value, role_to_victim_group.sdg_victim_group) as sdg_victim_group,
         case when coded_groups.resolved_value is not null then 'coded' else 'role' end as sdg_victim_group_basis
 
-    from unioned_to_build
+    from unioned
     inner join role_to_victim_group
-        on unioned_to_build.role_code = role_to_victim_group.role_code
+        on unioned.role_code = role_to_victim_group.role_code
     left join person_names
         on
-            unioned_to_build.country_code = person_names.country_code
-            and unioned_to_build.victim_name = person_names.victim_name
-            and unioned_to_build.victim_type = 'person'
+            unioned.country_code = person_names.country_code
+            and unioned.victim_name = person_names.victim_name
+            and unioned.victim_type = 'person'
     left join coded_groups
         on
-            unioned_to_build.country_code = coded_groups.country_code
-            and unioned_to_build.period_year = coded_groups.period_year
-            and unioned_to_build.appearance_id = coded_groups.unit_id
-            and unioned_to_build.appearance_type = 'incident'
+            unioned.country_code = coded_groups.country_code
+            and unioned.period_year = coded_groups.period_year
+            and unioned.appearance_id = coded_groups.unit_id
+            and unioned.appearance_type = 'incident'
 
 ),
 
