@@ -73,16 +73,50 @@
         {%- do conditions.append(alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
     {%- endif -%}
     {%- for input in inputs -%}
-        {%- set picked -%}
-            {{ alias }}.{{ input.column }} in (
-                select newer.{{ input.get('key', input.column) }}
-                from {{ input['from'] }} as newer
-                where newer.load_batch_id > {{ load_batch_watermark() }}
-            )
-        {%- endset -%}
-        {%- do conditions.append(picked) -%}
+        {%- do conditions.append(picked_by_newer_input(alias, input)) -%}
     {%- endfor -%}
     {{ return(rows_to_rebuild(alias, conditions | join('\n            or '))) }}
+{%- endmacro %}
+
+{#- The rows of `alias` whose input carries a newer batch (one input of rows_of_newer_batches). -#}
+{% macro picked_by_newer_input(alias, input) -%}
+    {{ alias }}.{{ input.column }} in (
+        select newer.{{ input.get('key', input.column) }}
+        from {{ input['from'] }} as newer
+        where newer.load_batch_id > {{ load_batch_watermark() }}
+    )
+{%- endmacro %}
+
+{#- The same rows as rows_of_newer_batches, read from a table (`relation`, whose rows are distinct:
+    it has a unique key) as a parenthesised query to select from. On DuckDB each condition is a
+    query of its own: the rows of newer batches (a filter on a constant, which skips the row groups
+    of older batches), and for each input the older rows it picks (a semi join DuckDB filters at the
+    scan). One predicate with `or` would read every column of every row before filtering. On Spark
+    the predicate (whole partitions). -#}
+{% macro newer_batch_rows(relation, alias, inputs=[], own_batch=true) -%}
+    {%- if rebuilds_whole_partitions() -%}
+        {{ return('(select ' ~ alias ~ '.* from ' ~ relation ~ ' as ' ~ alias ~ ' where '
+                  ~ rows_of_newer_batches(alias, inputs, own_batch) ~ ')') }}
+    {%- endif -%}
+    {%- set picked = [] -%}
+    {%- for input in inputs -%}
+        {%- set branch -%}
+            select {{ alias }}.* from {{ relation }} as {{ alias }}
+            where {% if own_batch %}{{ alias }}.load_batch_id <= {{ load_batch_watermark() }} and {% endif -%}
+                {{ picked_by_newer_input(alias, input) }}
+        {%- endset -%}
+        {%- do picked.append(branch) -%}
+    {%- endfor -%}
+    {%- set branches = [] -%}
+    {%- if own_batch -%}
+        {%- do branches.append('select ' ~ alias ~ '.* from ' ~ relation ~ ' as ' ~ alias
+                               ~ ' where ' ~ alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
+    {%- endif -%}
+    {%- if picked -%}
+        {#- an older row two inputs pick is read once: union, not union all, among those -#}
+        {%- do branches.append('(' ~ picked | join('\n    union\n    ') ~ ')' if branches else picked | join('\n    union\n    ')) -%}
+    {%- endif -%}
+    {{ return('(\n    ' ~ branches | join('\n    union all\n    ') ~ '\n)') }}
 {%- endmacro %}
 
 {#- A list of first appearances: one row per key of `relation` (a person's name, an outlet) with

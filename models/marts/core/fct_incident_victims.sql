@@ -36,10 +36,13 @@ appearances as (
 -- new load batch and the victims of incidents rebuilt in this run
 victims_to_build as (
 
+    {%- if is_incremental() %}
+    select * from {{ newer_batch_rows(ref('int_register__incident_victims'), 'victim_rows', [
+        {'column': 'event_id', 'from': ref('fct_incidents')},
+    ]) }}
+    {%- else %}
     select victims.*
     from victims
-    {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('victims', [{'column': 'event_id', 'from': ref('fct_incidents')}]) }}
     {%- endif %}
 
 ),

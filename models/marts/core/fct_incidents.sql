@@ -19,7 +19,7 @@ incidents_to_build as (
     select incidents.*
     from incidents
     {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('incidents', [{'column': 'event_id', 'from': 'victims'}]) }}
+        where {{ rows_of_newer_batches('incidents', [{'column': 'event_id', 'from': ref('int_register__incident_victims')}]) }}
     {%- endif %}
 
 ),

@@ -12,9 +12,17 @@
 -- of every row, which an append cannot afford.
 with
 
+-- the victim rows this run (re)builds: all, or in an append those of a newer batch and those whose
+-- person (dim_victims) carries one (on Spark the partitions they fall in)
 all_victims as (
 
+    {%- if is_incremental() %}
+    select * from {{ newer_batch_rows(ref('fct_incident_victims'), 'victim_rows', [
+        {'column': 'victim_key', 'from': ref('dim_victims')},
+    ]) }}
+    {%- else %}
     select * from {{ ref('fct_incident_victims') }}
+    {%- endif %}
 
 ),
 
@@ -24,7 +32,7 @@ persons as (
 
 ),
 
--- the rows this run (re)builds, each with the newest batch among it and its person
+-- each row with the newest batch among it and its person
 victims as (
 
     select
@@ -35,9 +43,6 @@ victims as (
     from all_victims
     left join persons
         on all_victims.victim_key = persons.victim_key
-    {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('all_victims', [{'column': 'victim_key', 'from': ref('dim_victims')}]) }}
-    {%- endif %}
 
 ),
 
