@@ -36,14 +36,14 @@ appearances as (
 -- new load batch and the victims of incidents rebuilt in this run
 victims_to_build as (
 
-    {%- if is_incremental() %}
-    select * from {{ newer_batch_rows(ref('int_register__incident_victims'), 'victim_rows', [
-        {'column': 'event_id', 'from': ref('fct_incidents')},
-    ]) }}
-    {%- else %}
-    select victims.*
-    from victims
-    {%- endif %}
+    {% if is_incremental() %}
+        select * from {{ newer_batch_rows(ref('int_register__incident_victims'), 'victim_rows', [
+            {'column': 'event_id', 'from': ref('fct_incidents')},
+        ]) }}
+    {% else %}
+        select victims.*
+        from victims
+    {% endif %}
 
 ),
 

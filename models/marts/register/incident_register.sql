@@ -22,15 +22,15 @@ all_victims as (
 -- materialized whole, which an append cannot afford.
 victims as (
 
-    {%- if is_incremental() %}
-    select * from {{ newer_batch_rows(ref('incident_register_victims'), 'victim_rows', [
-        {'column': 'incident_key', 'from': ref('incident_register_incidents')},
-        {'column': 'incident_victim_id', 'from': ref('sdg_16_10_1_victims')},
-    ]) }}
-    {%- else %}
-    select all_victims.*
-    from all_victims
-    {%- endif %}
+    {% if is_incremental() %}
+        select * from {{ newer_batch_rows(ref('incident_register_victims'), 'victim_rows', [
+            {'column': 'incident_key', 'from': ref('incident_register_incidents')},
+            {'column': 'incident_victim_id', 'from': ref('sdg_16_10_1_victims')},
+        ]) }}
+    {% else %}
+        select all_victims.*
+        from all_victims
+    {% endif %}
 
 ),
 

@@ -19,15 +19,15 @@ all_incidents as (
 -- twice is materialized whole)
 incidents as (
 
-    {%- if is_incremental() %}
-    select * from {{ newer_batch_rows(ref('fct_incidents'), 'incident_rows', [
-        {'column': 'incident_key', 'from': ref('fct_linked_records')},
-        {'column': 'incident_key', 'key': 'related_incident_key', 'from': ref('fct_legal_actions')},
-    ]) }}
-    {%- else %}
-    select all_incidents.*
-    from all_incidents
-    {%- endif %}
+    {% if is_incremental() %}
+        select * from {{ newer_batch_rows(ref('fct_incidents'), 'incident_rows', [
+            {'column': 'incident_key', 'from': ref('fct_linked_records')},
+            {'column': 'incident_key', 'key': 'related_incident_key', 'from': ref('fct_legal_actions')},
+        ]) }}
+    {% else %}
+        select all_incidents.*
+        from all_incidents
+    {% endif %}
 
 ),
 

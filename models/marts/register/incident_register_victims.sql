@@ -16,13 +16,13 @@ with
 -- person (dim_victims) carries one (on Spark the partitions they fall in)
 all_victims as (
 
-    {%- if is_incremental() %}
-    select * from {{ newer_batch_rows(ref('fct_incident_victims'), 'victim_rows', [
-        {'column': 'victim_key', 'from': ref('dim_victims')},
-    ]) }}
-    {%- else %}
-    select * from {{ ref('fct_incident_victims') }}
-    {%- endif %}
+    {% if is_incremental() %}
+        select * from {{ newer_batch_rows(ref('fct_incident_victims'), 'victim_rows', [
+            {'column': 'victim_key', 'from': ref('dim_victims')},
+        ]) }}
+    {% else %}
+        select * from {{ ref('fct_incident_victims') }}
+    {% endif %}
 
 ),
 
