@@ -66,8 +66,9 @@
     picks the incidents with a victim of a new batch ('key' when the relation names it otherwise).
     Give an input as its relation (ref) rather than a CTE the model reads elsewhere too: DuckDB
     materializes a CTE read twice, every column of every row, which costs an append the whole
-    table. On Spark every row of the partitions those rows fall in (rows_to_rebuild). -#}
-{% macro rows_of_newer_batches(alias, inputs=[], own_batch=true) -%}
+    table. On Spark every row of the partitions those rows fall in (rows_to_rebuild), read from
+    `from_sql` when `alias` names no CTE or relation (an alias of a table in a subquery). -#}
+{% macro rows_of_newer_batches(alias, inputs=[], own_batch=true, from_sql=none) -%}
     {%- set conditions = [] -%}
     {%- if own_batch -%}
         {%- do conditions.append(alias ~ '.load_batch_id > ' ~ load_batch_watermark()) -%}
@@ -75,7 +76,7 @@
     {%- for input in inputs -%}
         {%- do conditions.append(picked_by_newer_input(alias, input)) -%}
     {%- endfor -%}
-    {{ return(rows_to_rebuild(alias, conditions | join('\n            or '))) }}
+    {{ return(rows_to_rebuild(alias, conditions | join('\n            or '), from_sql)) }}
 {%- endmacro %}
 
 {#- The rows of `alias` whose input carries a newer batch (one input of rows_of_newer_batches). -#}
@@ -96,7 +97,7 @@
 {% macro newer_batch_rows(relation, alias, inputs=[], own_batch=true) -%}
     {%- if rebuilds_whole_partitions() -%}
         {{ return('(select ' ~ alias ~ '.* from ' ~ relation ~ ' as ' ~ alias ~ ' where '
-                  ~ rows_of_newer_batches(alias, inputs, own_batch) ~ ')') }}
+                  ~ rows_of_newer_batches(alias, inputs, own_batch, relation) ~ ')') }}
     {%- endif -%}
     {%- set picked = [] -%}
     {%- for input in inputs -%}
