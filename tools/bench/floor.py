@@ -9,7 +9,7 @@ Inputs
   --register DIR    the register directory, as JSI_EXTERNAL_REGISTER names it:
                     DIR/<table>/*.parquet for incident_events, incident_victims, legal_actions
                     and legal_action_stages. Each table is read once (the first four steps of
-                    floor.sql); every later step reads those temporary tables.
+                    floor.sql); every later step reads those intermediate tables.
   --warehouse FILE  a dbt warehouse already built from the same register (the benchmark's full
                     build). It is attached READ_ONLY, under its own catalog name (the warehouse's
                     views name it), and read for reference data only.
@@ -41,11 +41,12 @@ What the floor reads from the warehouse, and why that is fair
 What it writes (schemas as in the warehouse)
   core.fct_incidents, core.fct_incident_victims, core.fct_legal_actions,
   core.fct_legal_action_status_history, core.dim_victims, marts.sdg_16_10_1_victims,
-  marts.sdg_16_10_1 and marts.incident_register; intermediate results are temporary tables.
+  marts.sdg_16_10_1 and marts.incident_register; intermediate results are tables of the same
+  file, dropped after use (temporary tables, held in memory, ran out of 3 GB at 10M victims).
 
 How it is simpler than the dbt build (the rows are the same; the method differs)
   - No views, incremental machinery, contracts or tests: one `create table ... as select` per
-    output, temporary tables between them, each dropped after its last reader.
+    output, intermediate tables between them, each dropped after its last reader.
   - Intermediate results keep only the columns some output needs: int_person_names__sex is
     just the inferred sex, fct_linked_records just each incident's event group (id, size, newest
     batch), int_event_groups just the anchor (its part_of links feed no output), and

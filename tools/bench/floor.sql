@@ -11,16 +11,19 @@
 --                       regexp_replace)
 --   @MONITOR_RECORDS@   the union of the monitors' contract tables (monitors.*__monitor_records)
 --
+-- Intermediate results are tables of the floor's own file, dropped after their last reader: at 10M
+-- victims, temporary tables (held in memory, uncompressed) ran out of a 3 GB memory limit.
+--
 -- Every parquet table of the register is read once: incident victims, incident events, legal
 -- actions and legal action stages, by the first steps (register_victims, core.fct_incidents,
--- register_legal_actions, register_stages). Everything after reads the temporary tables those
--- write, the tables this file writes and the reference data of the warehouse; a temporary table
+-- register_legal_actions, register_stages). Everything after reads the intermediate tables those
+-- write, the tables this file writes and the reference data of the warehouse; an intermediate table
 -- is dropped after the last step that reads it. The rules are those of the dbt models named in
 -- each step's comment.
 
 -- step: reference
 -- the loaded records of every monitor (macros/monitors.sql: not quarantined, not superseded)
-create temp table monitor_records as
+create table monitor_records as
 select *
 from (@MONITOR_RECORDS@) as records
 where records.rejected_column is null and records.superseded_by_source_id is null;
@@ -40,7 +43,7 @@ create schema if not exists marts;
 -- stg_assessment__incident_victims and int_register__incident_victims: names and outlets in their
 -- canonical spelling, the source, one victim per monitor record, and victim_identity
 -- (macros/keys.sql)
-create temp table register_victims as
+create table register_victims as
 with
 
 register_rows as (
@@ -380,7 +383,7 @@ left join @WH@.intermediate.int_sdg_codings__resolved as grounds
 -- step: register_legal_actions
 -- stg_assessment__legal_actions and int_register__legal_actions: the register's legal actions
 -- and one per monitor record that states a legal stage
-create temp table register_legal_actions as
+create table register_legal_actions as
 with
 
 register_rows as (
@@ -496,7 +499,7 @@ left join @WH@.intermediate.int_sources as sources
 -- stg_assessment__legal_action_stages, int_register__legal_action_stages and
 -- int_legal_action_stages__sequenced: each action's stages in stage_id order, with the next
 -- stage's date and the current stage
-create temp table register_stages as
+create table register_stages as
 with
 
 register_rows as (
@@ -562,7 +565,7 @@ window by_action as (partition by stages.legal_action_id order by stages.stage_i
 -- step: name_keys
 -- int_victim_name_keys (macros/name_keys.sql): the name key of every variant of the name of each
 -- dated, named person victim of a country that several sources name victims in
-create temp table name_keys as
+create table name_keys as
 with
 
 victims as (
@@ -631,7 +634,7 @@ where variants.variant != '';
 -- int_record_links: records of different sources linked by name key, by place (a one-to-one
 -- match, at least one naming no person) or by decision, less the pairs never to link; the kind of
 -- each link from the person victims of its two records
-create temp table record_links as
+create table record_links as
 with person_victim_counts as (
     select
         event_id,
@@ -780,7 +783,7 @@ from counted;
 -- step: person_links
 -- int_person_links: the person victims of two linked records that are one person (same name key,
 -- or each the only person victim of its record), with their keys within their sources
-create temp table person_links as
+create table person_links as
 with
 
 person_victims as (
@@ -849,7 +852,7 @@ group by all;
 -- step: groups
 -- int_person_groups and int_event_groups: persons (records) joined by links, directly or through
 -- others, are one person (one event group), keyed by the smallest key of the component
-create temp table person_groups as
+create table person_groups as
 with recursive
 
 edges as (
@@ -885,7 +888,7 @@ select
 from reachable
 group by node_key;
 
-create temp table event_groups as
+create table event_groups as
 with recursive
 
 edges as (
@@ -924,7 +927,7 @@ group by node_key;
 -- step: person_names
 -- int_person_names__sex: the sex a named person's name tells (an exception, else an unambiguous
 -- given name and the longest matching surname ending; unknown when they disagree)
-create temp table person_names as
+create table person_names as
 with
 
 names as (
@@ -1007,7 +1010,7 @@ left join by_surname
 -- int_victim_appearances: every appearance of a victim (incident or legal action) with its
 -- person key across sources, its sex by the precedence rule, its outlet and its SDG victim group;
 -- an incident appearance keeps the victim row's other columns, for fct_incident_victims
-create temp table appearances as
+create table appearances as
 with
 
 unioned as (
@@ -1420,7 +1423,7 @@ drop table appearances;
 -- step: marts.sdg_16_10_1_victims
 -- fct_person_links and sdg_16_10_1_victims: every verified person appearance of an SDG 16.10.1
 -- type, dated, outranked by a linked record's graver violation, with the cell the person counts in
-create temp table linked_appearances as
+create table linked_appearances as
 with
 
 person_links as (
