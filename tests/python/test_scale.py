@@ -254,22 +254,25 @@ def appended_relations(project: Path) -> set[str]:
 
 def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale_project):
     """With append_after_load_batch set (make append), a row-level test reads only the new batches,
-    and a key of a new batch that repeats an older batch's key still fails the unique test."""
+    a new batch's identifier that repeats an older batch's still fails the unique test, and the
+    model's own key (replaced on write) fails when the new rows repeat it."""
     project, _, root = scale_project
     appended = root / "appended.duckdb"
     if not appended.exists():
         pytest.skip("needs the append of the test above")
 
-    def broken_copy(name: str, batch: int, key: str) -> Path:
+    def broken_copy(name: str, batch: int, key: str, victim_id: str = "'broken-' || incident_victim_id",
+                    copies: int = 1) -> Path:
         copy = root / name / "jsi.duckdb"
         copy.parent.mkdir()
         shutil.copyfile(appended, copy)
         with duckdb.connect(str(copy)) as con:
-            con.execute(f"""
-                insert into core.fct_incident_victims by name
-                select * replace ({key} as incident_victim_key, 'broken-' || incident_victim_id as incident_victim_id,
-                                  null as country_code, {batch} as load_batch_id)
-                from core.fct_incident_victims where load_batch_id = 1 limit 1""")
+            for _ in range(copies):
+                con.execute(f"""
+                    insert into core.fct_incident_victims by name
+                    select * replace ({key} as incident_victim_key, {victim_id} as incident_victim_id,
+                                      null as country_code, {batch} as load_batch_id)
+                    from core.fct_incident_victims where load_batch_id = 1 order by incident_victim_key limit 1""")
         return copy
 
     def dbt_test(warehouse: Path, *args: str):
@@ -282,12 +285,19 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
     whole = dbt_test(old_bad)
     assert whole.returncode != 0 and "FAIL 1 not_null_fct_incident_victims_country_code" in whole.stdout, whole.stdout[-3000:]
 
-    # a new batch's row with an older batch's key: the scoped unique test fails, and so does not_null
-    clash = broken_copy("clash", 3, "incident_victim_key")
+    # a new batch's row with an older batch's identifier: the scoped unique test fails, and so does not_null
+    clash = broken_copy("clash", 3, "'broken-new-key'", victim_id="incident_victim_id")
     scoped = dbt_test(clash, "--vars", "{append_after_load_batch: 2}")
     assert scoped.returncode != 0
-    assert "FAIL 1 unique_fct_incident_victims_incident_victim_key" in scoped.stdout, scoped.stdout[-3000:]
+    assert "FAIL 1 unique_fct_incident_victims_incident_victim_id" in scoped.stdout, scoped.stdout[-3000:]
     assert "FAIL 1 not_null_fct_incident_victims_country_code" in scoped.stdout
+    # the model's own key (unique_key, written by delete+insert, which deletes the older row of a key
+    # it writes): the append's test looks for a key repeated among the new rows, not in older ones
+    repeated = broken_copy("repeated", 3, "'broken-new-key'", copies=2)
+    scoped = dbt_test(repeated, "--vars", "{append_after_load_batch: 2}")
+    assert "FAIL 1 unique_fct_incident_victims_incident_victim_key" in scoped.stdout, scoped.stdout[-3000:]
+    compiled = next((project / "target" / "compiled").rglob("unique_fct_incident_victims_incident_victim_key.sql")).read_text()
+    assert "clashing_with_earlier" not in compiled and "load_batch_id > 2" in compiled, compiled
 
 
 

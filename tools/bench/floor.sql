@@ -1670,85 +1670,84 @@ order by periods.country_code, periods.period_year;
 -- incident_register_incidents and incident_register: one row per incident victim with the
 -- labels beside its codes, its event group, its legal status, its SDG 16.10.1 flags and the
 -- confidentiality levels
+-- the confidentiality, event groups and legal status of every row first, each a table of its own:
+-- in one statement (each a CTE, the confidentiality read twice) 10M victims ran out of 3 GB
+create table register_confidentiality as
+select
+    applicable.incident_victim_id,
+    applicable.subject,
+    max_by(applicable.confidentiality_level, levels.level_rank) as confidentiality_level,
+    string_agg(applicable.basis, '; ' order by applicable.basis) as confidentiality_basis
+from (
+    select
+        victims.incident_victim_id,
+        rules.subject,
+        rules.confidentiality_level,
+        'rule ' || rules.rule_id || ': ' || rules.match_field || ' = ' || rules.match_value as basis
+    from core.fct_incident_victims as victims
+    inner join @WH@.raw.ref_confidentiality_rules as rules
+        on
+            (rules.match_field = 'role_code' and rules.match_value = victims.role_code)
+            or (rules.match_field = 'victim_type' and rules.match_value = victims.victim_type)
+            or (rules.match_field = 'perpetrator_type_code' and rules.match_value = victims.perpetrator_type_code)
+
+    union all
+
+    select
+        victims.incident_victim_id,
+        decisions.subject,
+        decisions.confidentiality_level,
+        'decision: ' || decisions.reason as basis
+    from @WH@.raw.ref_confidentiality_decisions as decisions
+    inner join core.fct_incident_victims as decided
+        on decisions.incident_victim_id = decided.incident_victim_id
+    inner join core.fct_incident_victims as victims
+        on decided.victim_key = victims.victim_key
+    where decisions.subject = 'victim'
+
+    union all
+
+    select
+        decided.incident_victim_id,
+        decisions.subject,
+        decisions.confidentiality_level,
+        'decision: ' || decisions.reason as basis
+    from @WH@.raw.ref_confidentiality_decisions as decisions
+    inner join core.fct_incident_victims as decided
+        on decisions.incident_victim_id = decided.incident_victim_id
+    where decisions.subject = 'perpetrator'
+) as applicable
+inner join @WH@.raw.vocab_confidentiality_levels as levels
+    on applicable.confidentiality_level = levels.confidentiality_level
+group by applicable.incident_victim_id, applicable.subject;
+
+create table register_event_groups as
+select
+    incidents.incident_key,
+    key1(coalesce(event_groups.anchor_event_id, incidents.event_id)) as event_group_id,
+    count(*) over event_group as event_group_source_count,
+    max(incidents.load_batch_id) over event_group as load_batch_id
+from core.fct_incidents as incidents
+left join event_groups
+    on incidents.event_id = event_groups.event_id
+window event_group as (partition by coalesce(event_groups.anchor_event_id, incidents.event_id));
+
+create table register_legal_status as
+select
+    related_incident_key as incident_key,
+    count(*) as legal_action_count,
+    max_by(
+        current_stage_code,
+        case current_outcome_group when 'against_defendant' then '3' when 'open' then '2' else '1' end
+        || '|' || coalesce(cast(current_stage_date as varchar), '') || '|' || legal_action_id
+    ) as legal_status_code,
+    max(load_batch_id) as load_batch_id
+from core.fct_legal_actions
+where related_incident_key is not null
+group by related_incident_key;
+
 create table marts.incident_register as
 with
-
-confidentiality as (
-    select
-        applicable.incident_victim_id,
-        applicable.subject,
-        max_by(applicable.confidentiality_level, levels.level_rank) as confidentiality_level,
-        string_agg(applicable.basis, '; ' order by applicable.basis) as confidentiality_basis
-    from (
-        select
-            victims.incident_victim_id,
-            rules.subject,
-            rules.confidentiality_level,
-            'rule ' || rules.rule_id || ': ' || rules.match_field || ' = ' || rules.match_value as basis
-        from core.fct_incident_victims as victims
-        inner join @WH@.raw.ref_confidentiality_rules as rules
-            on
-                (rules.match_field = 'role_code' and rules.match_value = victims.role_code)
-                or (rules.match_field = 'victim_type' and rules.match_value = victims.victim_type)
-                or (rules.match_field = 'perpetrator_type_code' and rules.match_value = victims.perpetrator_type_code)
-
-        union all
-
-        select
-            victims.incident_victim_id,
-            decisions.subject,
-            decisions.confidentiality_level,
-            'decision: ' || decisions.reason as basis
-        from @WH@.raw.ref_confidentiality_decisions as decisions
-        inner join core.fct_incident_victims as decided
-            on decisions.incident_victim_id = decided.incident_victim_id
-        inner join core.fct_incident_victims as victims
-            on decided.victim_key = victims.victim_key
-        where decisions.subject = 'victim'
-
-        union all
-
-        select
-            decided.incident_victim_id,
-            decisions.subject,
-            decisions.confidentiality_level,
-            'decision: ' || decisions.reason as basis
-        from @WH@.raw.ref_confidentiality_decisions as decisions
-        inner join core.fct_incident_victims as decided
-            on decisions.incident_victim_id = decided.incident_victim_id
-        where decisions.subject = 'perpetrator'
-    ) as applicable
-    inner join @WH@.raw.vocab_confidentiality_levels as levels
-        on applicable.confidentiality_level = levels.confidentiality_level
-    group by applicable.incident_victim_id, applicable.subject
-),
-
-event_groups_of_incidents as (
-    select
-        incidents.incident_key,
-        key1(coalesce(event_groups.anchor_event_id, incidents.event_id)) as event_group_id,
-        count(*) over event_group as event_group_source_count,
-        max(incidents.load_batch_id) over event_group as load_batch_id
-    from core.fct_incidents as incidents
-    left join event_groups
-        on incidents.event_id = event_groups.event_id
-    window event_group as (partition by coalesce(event_groups.anchor_event_id, incidents.event_id))
-),
-
-legal_status as (
-    select
-        related_incident_key as incident_key,
-        count(*) as legal_action_count,
-        max_by(
-            current_stage_code,
-            case current_outcome_group when 'against_defendant' then '3' when 'open' then '2' else '1' end
-            || '|' || coalesce(cast(current_stage_date as varchar), '') || '|' || legal_action_id
-        ) as legal_status_code,
-        max(load_batch_id) as load_batch_id
-    from core.fct_legal_actions
-    where related_incident_key is not null
-    group by related_incident_key
-),
 
 terms as (
     select
@@ -1846,13 +1845,13 @@ inner join @WH@.raw.ref_sdg_violation_types as violation_types
     on incidents.sdg_violation_code = violation_types.sdg_violation_code
 left join core.dim_victims as persons
     on victims.victim_key = persons.victim_key
-left join confidentiality as victim_level
+left join register_confidentiality as victim_level
     on victims.incident_victim_id = victim_level.incident_victim_id and victim_level.subject = 'victim'
-left join confidentiality as perpetrator_level
+left join register_confidentiality as perpetrator_level
     on victims.incident_victim_id = perpetrator_level.incident_victim_id and perpetrator_level.subject = 'perpetrator'
-left join event_groups_of_incidents as event_groups
+left join register_event_groups as event_groups
     on incidents.incident_key = event_groups.incident_key
-left join legal_status
+left join register_legal_status as legal_status
     on incidents.incident_key = legal_status.incident_key
 left join @WH@.core.dim_regions as regions
     on incidents.region_code = regions.region_code
@@ -1889,3 +1888,7 @@ left join terms as legal_terms
     on
         legal_terms.vocabulary = 'legal_stage'
         and coalesce(legal_status.legal_status_code, 'no_case_reported') = legal_terms.term_code;
+
+drop table register_confidentiality;
+drop table register_event_groups;
+drop table register_legal_status;

@@ -1,5 +1,5 @@
 {#- dbt's unique test, with the same meaning; in an append the new batches' keys are checked
-    against the whole table without grouping every row (macros/append_scope.sql). -#}
+    without grouping every row (macros/append_scope.sql, repeated_keys). -#}
 {% test unique(model, column_name) %}
 
 with keyed as (
