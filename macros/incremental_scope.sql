@@ -62,8 +62,9 @@
 {#- The rows of `alias` an incremental run rebuilds, as a predicate: those of a load batch newer
     than the table holds (unless own_batch is false: a table whose rows carry no batch of their own)
     and those whose inputs carry one. Each input names a column of `alias` and the relation (a CTE)
-    whose rows of a newer batch pick it by the same key: {'column': 'event_id', 'from': 'victims'}
-    picks the incidents with a victim of a new batch ('key' when the relation names it otherwise).
+    whose rows of a newer batch pick it by the same key:
+    {'column': 'event_id', 'from': ref('fct_incident_victims')} picks the incidents with a victim of
+    a new batch ('key' when the relation names it otherwise).
     Give an input as its relation (ref) rather than a CTE the model reads elsewhere too: DuckDB
     materializes a CTE read twice, every column of every row, which costs an append the whole
     table. On Spark every row of the partitions those rows fall in (rows_to_rebuild), read from

@@ -214,7 +214,8 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
                   "intermediate.int_legal_action_stages__sequenced",
                   "intermediate.int_register__incident_victims", "intermediate.int_register__incident_events",
                   "intermediate.int_register__legal_actions", "intermediate.int_register__legal_action_stages",
-                  "intermediate.int_incidents__most_serious_act", "intermediate.int_victim_appearances"):
+                  "intermediate.int_incidents__most_serious_act", "intermediate.int_victim_appearances",
+                  "intermediate.int_incident_acts", "intermediate.int_incidents__classified"):
         assert f"incremental model {model}" in result.stdout, model
     # the partitioned marts rebuilt the appended period only (batch 2 dates every event in it)
     compiled = (project / "target" / "compiled" / "jsi_warehouse" / "models" / "marts" / "analytics" / "incidents_monthly.sql").read_text()

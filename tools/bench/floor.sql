@@ -1287,106 +1287,96 @@ drop table register_stages;
 -- step: core.dim_victims
 -- dim_victims: one row per victim over all their appearances: main role, name, country and
 -- outlet (most frequent, ties by the smaller value), one SDG victim group, sex from the
--- strongest evidence
+-- strongest evidence. Each aggregate is a table of its own: in one statement, at 10M
+-- victims, they ran out of a 3 GB memory limit.
+create table dim_victims_main_role as
+select
+    victim_key,
+    role_code
+from appearances
+group by victim_key, role_code
+qualify row_number() over (partition by victim_key order by count(*) desc, role_code asc nulls last) = 1;
+
+create table dim_victims_main_outlet as
+select
+    victim_key,
+    outlet_name
+from appearances
+where outlet_name is not null
+group by victim_key, outlet_name
+qualify row_number() over (partition by victim_key order by count(*) desc, outlet_name asc nulls last) = 1;
+
+create table dim_victims_main_name as
+select
+    victim_key,
+    victim_name
+from appearances
+group by victim_key, victim_name
+qualify row_number() over (partition by victim_key order by count(*) desc, victim_name asc nulls last) = 1;
+
+create table dim_victims_main_country as
+select
+    victim_key,
+    country_code
+from appearances
+group by victim_key, country_code
+qualify row_number() over (partition by victim_key order by count(*) desc, country_code asc nulls last) = 1;
+
+create table dim_victims_roles_reported as
+select
+    victim_key,
+    string_agg(distinct role_code, ';' order by role_code) as roles_reported
+from appearances
+group by victim_key;
+
+create table dim_victims_person_group as
+select
+    appearances.victim_key,
+    min_by(appearances.sdg_victim_group, victim_groups.group_precedence) as sdg_victim_group,
+    min_by(
+        appearances.sdg_victim_group_basis,
+        victim_groups.group_precedence * 2 + case when appearances.sdg_victim_group_basis = 'coded' then 0 else 1 end
+    ) as sdg_victim_group_basis
+from appearances
+inner join @WH@.raw.ref_sdg_victim_groups as victim_groups
+    on appearances.sdg_victim_group = victim_groups.sdg_victim_group
+group by appearances.victim_key;
+
+create table dim_victims_best_evidence as
+select
+    appearances.victim_key,
+    appearances.sex,
+    appearances.sex_basis
+from appearances
+inner join @WH@.raw.vocab_sex_bases as sex_bases
+    on appearances.sex_basis = sex_bases.sex_basis_code
+where appearances.sex in ('female', 'male')
+qualify sex_bases.basis_rank = min(sex_bases.basis_rank) over (partition by appearances.victim_key);
+
+create table dim_victims_person_sex as
+select
+    victim_key,
+    bool_or(sex = 'female') and bool_or(sex = 'male') as has_conflicting_sex,
+    case when bool_and(sex = 'female') then 'female' when bool_and(sex = 'male') then 'male' else 'unknown' end
+        as sex,
+    case when bool_and(sex = 'female') or bool_and(sex = 'male') then any_value(sex_basis) else 'unknown' end
+        as sex_basis
+from dim_victims_best_evidence
+group by victim_key;
+
+create table dim_victims_victims as
+select
+    victim_key,
+    min(victim_type) as victim_type,
+    count(*) filter (where appearance_type = 'incident') as incident_count,
+    count(*) filter (where appearance_type = 'legal_action') as legal_action_count,
+    min(period_year) as first_period_year,
+    max(period_year) as last_period_year,
+    max(load_batch_id) as load_batch_id
+from appearances
+group by victim_key;
+
 create table core.dim_victims as
-with
-
-main_role as (
-    select
-        victim_key,
-        role_code
-    from appearances
-    group by victim_key, role_code
-    qualify row_number() over (partition by victim_key order by count(*) desc, role_code asc nulls last) = 1
-),
-
-main_outlet as (
-    select
-        victim_key,
-        outlet_name
-    from appearances
-    where outlet_name is not null
-    group by victim_key, outlet_name
-    qualify row_number() over (partition by victim_key order by count(*) desc, outlet_name asc nulls last) = 1
-),
-
-main_name as (
-    select
-        victim_key,
-        victim_name
-    from appearances
-    group by victim_key, victim_name
-    qualify row_number() over (partition by victim_key order by count(*) desc, victim_name asc nulls last) = 1
-),
-
-main_country as (
-    select
-        victim_key,
-        country_code
-    from appearances
-    group by victim_key, country_code
-    qualify row_number() over (partition by victim_key order by count(*) desc, country_code asc nulls last) = 1
-),
-
-roles_reported as (
-    select
-        victim_key,
-        string_agg(distinct role_code, ';' order by role_code) as roles_reported
-    from appearances
-    group by victim_key
-),
-
-person_group as (
-    select
-        appearances.victim_key,
-        min_by(appearances.sdg_victim_group, victim_groups.group_precedence) as sdg_victim_group,
-        min_by(
-            appearances.sdg_victim_group_basis,
-            victim_groups.group_precedence * 2 + case when appearances.sdg_victim_group_basis = 'coded' then 0 else 1 end
-        ) as sdg_victim_group_basis
-    from appearances
-    inner join @WH@.raw.ref_sdg_victim_groups as victim_groups
-        on appearances.sdg_victim_group = victim_groups.sdg_victim_group
-    group by appearances.victim_key
-),
-
-best_evidence as (
-    select
-        appearances.victim_key,
-        appearances.sex,
-        appearances.sex_basis
-    from appearances
-    inner join @WH@.raw.vocab_sex_bases as sex_bases
-        on appearances.sex_basis = sex_bases.sex_basis_code
-    where appearances.sex in ('female', 'male')
-    qualify sex_bases.basis_rank = min(sex_bases.basis_rank) over (partition by appearances.victim_key)
-),
-
-person_sex as (
-    select
-        victim_key,
-        bool_or(sex = 'female') and bool_or(sex = 'male') as has_conflicting_sex,
-        case when bool_and(sex = 'female') then 'female' when bool_and(sex = 'male') then 'male' else 'unknown' end
-            as sex,
-        case when bool_and(sex = 'female') or bool_and(sex = 'male') then any_value(sex_basis) else 'unknown' end
-            as sex_basis
-    from best_evidence
-    group by victim_key
-),
-
-victims as (
-    select
-        victim_key,
-        min(victim_type) as victim_type,
-        count(*) filter (where appearance_type = 'incident') as incident_count,
-        count(*) filter (where appearance_type = 'legal_action') as legal_action_count,
-        min(period_year) as first_period_year,
-        max(period_year) as last_period_year,
-        max(load_batch_id) as load_batch_id
-    from appearances
-    group by victim_key
-)
-
 select
     victims.victim_key,
     main_country.country_code,
@@ -1407,18 +1397,27 @@ select
     victims.first_period_year,
     victims.last_period_year,
     victims.load_batch_id
-from victims
-inner join main_name on victims.victim_key = main_name.victim_key
-inner join main_country on victims.victim_key = main_country.victim_key
-inner join main_role on victims.victim_key = main_role.victim_key
-inner join roles_reported on victims.victim_key = roles_reported.victim_key
+from dim_victims_victims as victims
+inner join dim_victims_main_name as main_name on victims.victim_key = main_name.victim_key
+inner join dim_victims_main_country as main_country on victims.victim_key = main_country.victim_key
+inner join dim_victims_main_role as main_role on victims.victim_key = main_role.victim_key
+inner join dim_victims_roles_reported as roles_reported on victims.victim_key = roles_reported.victim_key
 inner join @WH@.raw.xwalk_role_to_victim_group as role_groups on main_role.role_code = role_groups.role_code
-inner join person_group on victims.victim_key = person_group.victim_key
-left join main_outlet on victims.victim_key = main_outlet.victim_key
-left join person_sex on victims.victim_key = person_sex.victim_key;
+inner join dim_victims_person_group as person_group on victims.victim_key = person_group.victim_key
+left join dim_victims_main_outlet as main_outlet on victims.victim_key = main_outlet.victim_key
+left join dim_victims_person_sex as person_sex on victims.victim_key = person_sex.victim_key;
 
--- (the last step that reads it)
+-- (the last step that reads them)
 drop table appearances;
+drop table dim_victims_main_role;
+drop table dim_victims_main_outlet;
+drop table dim_victims_main_name;
+drop table dim_victims_main_country;
+drop table dim_victims_roles_reported;
+drop table dim_victims_person_group;
+drop table dim_victims_best_evidence;
+drop table dim_victims_person_sex;
+drop table dim_victims_victims;
 
 -- step: marts.sdg_16_10_1_victims
 -- fct_person_links and sdg_16_10_1_victims: every verified person appearance of an SDG 16.10.1

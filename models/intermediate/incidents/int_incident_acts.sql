@@ -3,11 +3,18 @@
 -- deprivation of liberty maps to D (arbitrary detention) only when the incident's arbitrariness
 -- category is arbitrary (vocab_arbitrariness_categories); otherwise, or when none is recorded, it maps
 -- to the crosswalk's sdg_violation_code_if_not_arbitrary (deprivation_not_established).
+-- A table built by load batch: an append splits the incidents it delivers only.
 with
 
+-- the incidents this run splits: all, or in an append those of the new batches (an incident's acts
+-- all come with it)
 events as (
 
-    select * from {{ ref('int_register__incident_events') }}
+    select all_events.*
+    from {{ ref('int_register__incident_events') }} as all_events
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_events', from_sql=ref('int_register__incident_events')) }}
+    {%- endif %}
 
 ),
 

@@ -1,5 +1,6 @@
 -- Each incident classified once: SDG 16.10.1 violation type (int_incidents__most_serious_act),
 -- JFJ group, perpetrator status, verification, arbitrariness, region of its city, and its dates.
+-- A table built by load batch: an append classifies the incidents it delivers only.
 with
 
 events as (
@@ -103,6 +104,9 @@ final as (
         on
             events.country_code = cities.country_code
             and events.city_name = cities.city_name
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('events') }}
+    {%- endif %}
 
 )
 

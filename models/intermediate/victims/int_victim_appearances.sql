@@ -123,7 +123,6 @@ unioned as (
 
 ),
 
-
 with_outlet as (
 
     select
