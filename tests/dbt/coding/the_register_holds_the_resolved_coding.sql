@@ -11,15 +11,20 @@ resolved as (
 
 ),
 
+-- the coded units only (a few hundred of the register's rows): the test reads no other
 incidents as (
 
-    select * from {{ ref('fct_incidents') }}
+    select all_incidents.*
+    from {{ ref('fct_incidents') }} as all_incidents
+    where all_incidents.event_id in (select resolved.unit_id from resolved)
 
 ),
 
 victims as (
 
-    select * from {{ ref('fct_incident_victims') }}
+    select all_victims.*
+    from {{ ref('fct_incident_victims') }} as all_victims
+    where all_victims.incident_victim_id in (select resolved.unit_id from resolved)
 
 ),
 
