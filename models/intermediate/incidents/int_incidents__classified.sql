@@ -9,9 +9,15 @@ events as (
 
 ),
 
+-- in an append the incidents it delivers only, as events below: a join of the new events with
+-- every incident's type would build its hash table over all of them
 most_serious as (
 
-    select * from {{ ref('int_incidents__most_serious_act') }}
+    select all_most_serious.*
+    from {{ ref('int_incidents__most_serious_act') }} as all_most_serious
+    {%- if is_incremental() %}
+        where {{ rows_of_newer_batches('all_most_serious', from_sql=ref('int_incidents__most_serious_act')) }}
+    {%- endif %}
 
 ),
 

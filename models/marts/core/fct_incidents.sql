@@ -16,11 +16,14 @@ victims as (
 -- a new load batch and those that gained victims in one
 incidents_to_build as (
 
-    select incidents.*
-    from incidents
-    {%- if is_incremental() %}
-        where {{ rows_of_newer_batches('incidents', [{'column': 'event_id', 'from': ref('int_register__incident_victims')}]) }}
-    {%- endif %}
+    {% if is_incremental() %}
+        select * from {{ newer_batch_rows(ref('int_incidents__classified'), 'incident_rows', [
+            {'column': 'event_id', 'from': ref('int_register__incident_victims')},
+        ]) }}
+    {% else %}
+        select incidents.*
+        from incidents
+    {% endif %}
 
 ),
 
