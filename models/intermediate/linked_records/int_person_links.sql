@@ -43,7 +43,14 @@ person_victims as (
         count(*) over (partition by register_victims.event_id) as person_victim_count
 
     from register_victims
-    where register_victims.victim_type = 'person'
+    where
+        register_victims.victim_type = 'person'
+        -- the victims of linked records only (all of each such record's, for the count)
+        and register_victims.event_id in (
+            select links.event_id_a from links
+            union
+            select links.event_id_b from links
+        )
 
 ),
 

@@ -25,40 +25,20 @@
 -- scan, not a self-join of its names).
 with
 
--- the register as classified (before the facts: fct_linked_records, a fact, reads these links)
-incidents as (
-
-    select * from {{ ref('int_incidents__classified') }}
-
-),
-
-register_victims as (
-
-    select * from {{ ref('int_register__incident_victims') }}
-
-),
-
+-- The register as classified (int_incidents__classified: before the facts, for fct_linked_records,
+-- a fact, reads these links) and its victims (int_register__incident_victims) are read where they
+-- are used, each read narrowed there: DuckDB materializes a CTE read twice, every column of every
+-- row, which at 10M victims cost more than the links themselves.
 decisions as (
 
     select * from {{ ref('ref_record_link_decisions') }}
 
 ),
 
--- the person victims of every record (rule 3)
-person_victim_counts as (
-
-    select
-        register_victims.event_id,
-        count(*) filter (where register_victims.victim_type = 'person') as person_victim_count
-    from register_victims
-    group by register_victims.event_id
-
-),
-
 countries_with_several_sources as (
 
     select incidents.event_country_code
-    from incidents
+    from {{ ref('int_incidents__classified') }} as incidents
     group by incidents.event_country_code
     having count(distinct incidents.source_id) > 1
 
@@ -123,11 +103,11 @@ place_records as (
         lower({{ strip_accents("trim(split_part(incidents.city_name, ',', 1))") }}) as place_key,
         incidents.event_id in (
             select register_victims.event_id
-            from register_victims
+            from {{ ref('int_register__incident_victims') }} as register_victims
             where register_victims.victim_type = 'person' and register_victims.victim_name is not null
         ) as names_a_person
 
-    from incidents
+    from {{ ref('int_incidents__classified') }} as incidents
     semi join countries_with_several_sources
         on incidents.event_country_code = countries_with_several_sources.event_country_code
     where
@@ -228,6 +208,23 @@ links as (
             candidates.event_id_a = never_linked.event_id_a
             and candidates.event_id_b = never_linked.event_id_b
     group by candidates.event_id_a, candidates.event_id_b
+
+),
+
+-- the person victims of each linked record (rule 3)
+person_victim_counts as (
+
+    select
+        register_victims.event_id,
+        count(*) filter (where register_victims.victim_type = 'person') as person_victim_count
+    from {{ ref('int_register__incident_victims') }} as register_victims
+    where
+        register_victims.event_id in (
+            select links.event_id_a from links
+            union
+            select links.event_id_b from links
+        )
+    group by register_victims.event_id
 
 ),
 

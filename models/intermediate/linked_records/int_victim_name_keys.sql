@@ -6,19 +6,20 @@
 -- register of one monitor costs a scan, not a fold of every name). One row per victim and variant.
 with recursive
 
-incidents as (
+-- (the victims and their incidents are read where they are used, each read narrowed there: DuckDB
+-- materializes a CTE read twice, every row of the join of all victims with their incidents)
+countries_with_several_naming_sources as (
 
-    select * from {{ ref('int_incidents__classified') }}
+    select incidents.event_country_code
+    from {{ ref('int_register__incident_victims') }} as register_victims
+    inner join {{ ref('int_incidents__classified') }} as incidents
+        on register_victims.event_id = incidents.event_id
+    group by incidents.event_country_code
+    having count(distinct register_victims.source_id) > 1
 
 ),
 
-register_victims as (
-
-    select * from {{ ref('int_register__incident_victims') }}
-
-),
-
-victims as (
+comparable_victims as (
 
     select
         register_victims.incident_victim_id,
@@ -29,28 +30,12 @@ victims as (
         incidents.event_country_code,
         incidents.event_year,
         incidents.is_dated
-    from register_victims
-    inner join incidents
+    from {{ ref('int_register__incident_victims') }} as register_victims
+    inner join {{ ref('int_incidents__classified') }} as incidents
         on register_victims.event_id = incidents.event_id
-
-),
-
-countries_with_several_naming_sources as (
-
-    select victims.event_country_code
-    from victims
-    group by victims.event_country_code
-    having count(distinct victims.source_id) > 1
-
-),
-
-comparable_victims as (
-
-    select victims.*
-    from victims
     semi join countries_with_several_naming_sources
-        on victims.event_country_code = countries_with_several_naming_sources.event_country_code
-    where victims.victim_type = 'person' and victims.victim_name is not null and victims.is_dated
+        on incidents.event_country_code = countries_with_several_naming_sources.event_country_code
+    where register_victims.victim_type = 'person' and register_victims.victim_name is not null and incidents.is_dated
 
 ),
 
