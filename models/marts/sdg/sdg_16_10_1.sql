@@ -20,12 +20,6 @@ sdg_violation_types as (
 
 ),
 
-sdg_victims as (
-
-    select * from {{ ref('sdg_16_10_1_victims') }}
-
-),
-
 victim_groups as (
 
     select * from {{ ref('ref_sdg_victim_groups') }}
@@ -85,17 +79,9 @@ grid as (
 
 counted as (
 
-    select
-        sdg_victims.country_code,
-        sdg_victims.period_year,
-        sdg_victims.sdg_violation_code,
-        sdg_victims.sdg_victim_group,
-        sdg_victims.sdg_sex,
-        sdg_victims.sdg_perpetrator_status,
-        {{ sdg_counts('sdg_victims') }}
-
-    from sdg_victims
-    group by all
+    {{ sdg_counts(ref('sdg_16_10_1_victims'), [
+        'country_code', 'period_year', 'sdg_violation_code', 'sdg_victim_group', 'sdg_sex', 'sdg_perpetrator_status',
+    ]) }}
 
 ),
 

@@ -26,23 +26,9 @@ types_of_periods as (
 
 ),
 
-sdg_victims as (
-
-    select * from {{ ref('sdg_16_10_1_victims') }}
-    where dating in ('in_period', 'undated')
-
-),
-
 counted as (
 
-    select
-        sdg_victims.country_code,
-        sdg_victims.period_year,
-        sdg_victims.sdg_violation_code,
-        {{ sdg_counts('sdg_victims') }}
-
-    from sdg_victims
-    group by all
+    {{ sdg_counts(ref('sdg_16_10_1_victims'), ['country_code', 'period_year', 'sdg_violation_code']) }}
 
 ),
 
