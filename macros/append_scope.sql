@@ -72,17 +72,21 @@
     {{ return(model_keys | length > 0 and (model_keys | sort | list) == (tested | sort | list)) }}
 {%- endmacro %}
 
-{#- Keys (one column or a combination) repeated in the relation: the whole table, or in an append
-    the new batches' keys repeated among themselves or clashing with an older batch's key (not
-    looked for when the model's delete+insert replaces the older row: tested_key_is_replaced_on_write,
-    which spares a scan of every key of a large table). -#}
-{% macro repeated_keys(relation, key_columns) -%}
+{#- Keys (one column or a combination) repeated in the relation, among its rows where `where`
+    holds (none: all): the whole table, or in an append the new batches' keys repeated among
+    themselves or clashing with an older batch's key (not looked for when the model's delete+insert
+    replaces the older row: tested_key_is_replaced_on_write, which spares a scan of every key of a
+    large table). The clash is looked up from the older rows into the new keys, so the hash table
+    holds the few new keys, not every older one; the relation is read where it is used, not as a
+    CTE of every row (which DuckDB would materialize to read it twice). -#}
+{% macro repeated_keys(relation, key_columns, where=none) -%}
     {%- set keys = key_columns | join(', ') -%}
     {%- set batch = appended_after_batch() -%}
+    {%- set also = ' and (' ~ where ~ ')' if where else '' -%}
     {%- if batch is not none and tested_relation_has_load_batches() and tested_key_is_replaced_on_write() %}
     select {{ keys }}, count(*) as occurrences
     from {{ relation }}
-    where load_batch_id > {{ batch | int }}
+    where load_batch_id > {{ batch | int }}{{ also }}
     group by {{ keys }}
     having count(*) > 1
     {%- elif batch is not none and tested_relation_has_load_batches() %}
@@ -90,12 +94,7 @@
 
     appended as (
         select {{ keys }} from {{ relation }}
-        where load_batch_id > {{ batch | int }}
-    ),
-
-    earlier as (
-        select {{ keys }} from {{ relation }}
-        where load_batch_id <= {{ batch | int }}
+        where load_batch_id > {{ batch | int }}{{ also }}
     ),
 
     repeated_among_appended as (
@@ -106,15 +105,21 @@
     ),
 
     clashing_with_earlier as (
-        select {{ keys }}, 2 as occurrences
-        from appended
-        where exists (
-            select 1 from earlier
-            where
-                {% for key in key_columns -%}
-                    earlier.{{ key }} = appended.{{ key }}{% if not loop.last %} and {% endif %}
-                {%- endfor %}
-        )
+        select
+            {% for key in key_columns -%}
+            earlier.{{ key }},
+            {% endfor -%}
+            2 as occurrences
+        from (select * from {{ relation }}) as earlier
+        where
+            earlier.load_batch_id <= {{ batch | int }}{{ also }}
+            and exists (
+                select 1 from appended
+                where
+                    {% for key in key_columns -%}
+                        appended.{{ key }} = earlier.{{ key }}{% if not loop.last %} and {% endif %}
+                    {%- endfor %}
+            )
     )
 
     select * from repeated_among_appended
@@ -123,6 +128,9 @@
     {%- else %}
     select {{ keys }}, count(*) as occurrences
     from {{ relation }}
+    {%- if where %}
+    where {{ where }}
+    {%- endif %}
     group by {{ keys }}
     having count(*) > 1
     {%- endif %}

@@ -2,16 +2,11 @@
     without grouping every row (macros/append_scope.sql, repeated_keys). -#}
 {% test unique(model, column_name) %}
 
-with keyed as (
-    select {{ column_name }} as unique_field{% if appended_after_batch() is not none and tested_relation_has_load_batches() %}, load_batch_id{% endif %}
-    from {{ model }}
-    where {{ column_name }} is not null
-),
-
-repeated as (
-    {{ repeated_keys('keyed', ['unique_field']) }}
-)
-
-select unique_field, occurrences as n_records from repeated
+select
+    repeated.{{ column_name }} as unique_field,
+    repeated.occurrences as n_records
+from (
+    {{ repeated_keys(model, [column_name], where=column_name ~ ' is not null') }}
+) as repeated
 
 {% endtest %}
