@@ -115,26 +115,44 @@
     where records.load_batch_id > {{ appended_watermark() }} and records.event_year is not null
 {%- endmacro %}
 
-{#- In an append, the rows of an input of int_victim_appearances (an incident victim or a legal
-    action: `alias`, read from `relation`) that it decides: those of a newer batch, and those whose
-    person records of several sources link, now (int_person_groups) or when the table was built (a
-    victim_key not its own), since a new link may give them another victim_key. Read from the
-    table's own rows, where each appearance keeps both keys. -#}
-{% macro victim_appearances_to_build(alias, relation, id_column, appearance_type) -%}
-    {%- set condition -%}
-        {{ alias }}.load_batch_id > {{ load_batch_watermark() }}
-        or {{ alias }}.{{ id_column }} in (
+{#- The rows of an input of int_victim_appearances (an incident victim or a legal action, read
+    from `relation`) that a run decides, as a relation to select from: all in a full build; in an
+    append those of a newer batch, and those whose person records of several sources link, now
+    (int_person_groups) or when the table was built (a victim_key not its own), since a new link
+    may give them another victim_key (read from the table's own rows, where each appearance keeps
+    both keys). On DuckDB each condition is a query of its own (as newer_batch_rows): with `or`,
+    DuckDB could not tell how few appearances are relinked, and hashed every older row of the
+    input to find them; on Spark one predicate (whole partitions). -#}
+{% macro victim_appearances_to_build(relation, id_column, appearance_type) -%}
+    {%- if not is_incremental() -%}
+        {{ return(relation) }}
+    {%- endif -%}
+    {%- set relinked -%}
+        in (
             select published.appearance_id
             from {{ this }} as published
             where
                 published.appearance_type = '{{ appearance_type }}'
-                and (
-                    published.victim_key != published.source_victim_key
-                    or published.source_victim_key in (
-                        select linked.source_victim_key from {{ ref('int_person_groups') }} as linked
-                    )
+                and published.victim_key != published.source_victim_key
+            union all
+            select published.appearance_id
+            from {{ this }} as published
+            where
+                published.appearance_type = '{{ appearance_type }}'
+                and published.source_victim_key in (
+                    select linked.source_victim_key from {{ ref('int_person_groups') }} as linked
                 )
         )
     {%- endset -%}
-    {{ return(rows_to_rebuild(alias, condition, relation)) }}
+    {%- if rebuilds_whole_partitions() -%}
+        {%- set condition = 'inputs.load_batch_id > ' ~ load_batch_watermark() ~ ' or inputs.' ~ id_column ~ ' ' ~ relinked -%}
+        {{ return('(select inputs.* from ' ~ relation ~ ' as inputs where ' ~ rows_to_rebuild('inputs', condition, relation) ~ ')') }}
+    {%- endif %}
+    (
+        select inputs.* from {{ relation }} as inputs
+        where inputs.load_batch_id > {{ load_batch_watermark() }}
+        union all
+        select inputs.* from {{ relation }} as inputs
+        where inputs.load_batch_id <= {{ load_batch_watermark() }} and inputs.{{ id_column }} {{ relinked }}
+    )
 {%- endmacro %}

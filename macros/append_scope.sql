@@ -1,7 +1,11 @@
 {#-
-    What an append tests. `make append` (and the benchmark's append) sets the var
-    append_after_load_batch to the newest load batch the published warehouse holds
-    (tools/load_batch_watermark.py). In that run:
+    What an append tests. `make append` (and the benchmark's append) sets the watermark, the
+    newest load batch the published warehouse holds (tools/load_batch_watermark.py), in the
+    environment variable JSI_APPEND_AFTER_LOAD_BATCH; the var append_after_load_batch sets it too
+    (unit tests, a dbt command by hand) and wins. The variable is read when dbt runs a node, never
+    while it parses: a var that changes at each delivery made dbt parse the whole project again
+    (about 10 s of a 10M append), and an environment variable read at parse time would make it
+    parse every file that reads it. In that run:
     - a row-level test (the kinds in var append_row_level_tests) of a relation that carries
       load_batch_id reads only the rows of newer batches, i.e. the rows this run wrote: the older
       rows passed the same test when they were published, and an append only adds or rewrites
@@ -10,10 +14,15 @@
       themselves and must not repeat a key of an older batch (tests/dbt/generic/unique*.sql); of
       the model's own unique_key under delete+insert, which replaces an older row of a key it
       writes, only the first is looked for (repeated_keys).
-    Without the var (a full build, dbt test alone, any other run) every test reads whole tables.
+    Without the watermark (a full build, dbt test alone, any other run) every test reads whole
+    tables.
 -#}
 {% macro appended_after_batch() -%}
-    {{ return(var('append_after_load_batch', none)) }}
+    {%- set watermark = var('append_after_load_batch', none) -%}
+    {%- if watermark is none and execute -%}
+        {%- set watermark = env_var('JSI_APPEND_AFTER_LOAD_BATCH', '') | trim or none -%}
+    {%- endif -%}
+    {{ return(watermark) }}
 {%- endmacro %}
 
 {#- The append's watermark as a number: -1 (every batch is new) outside an append. -#}

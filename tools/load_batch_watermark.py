@@ -1,5 +1,5 @@
-"""Print the newest load batch a published warehouse holds: the `append_after_load_batch` of an
-append (macros/append_scope.sql). `make append`, the benchmark's append and the scale test read it
+"""Print the newest load batch a published warehouse holds: the watermark of an append
+(JSI_APPEND_AFTER_LOAD_BATCH, or the var append_after_load_batch: macros/append_scope.sql). `make append`, the benchmark's append and the scale test read it
 here, before dbt runs, from the four register staging tables (each holds every load batch).
 
     load_batch_watermark.py warehouse/jsi.duckdb   ->  prints e.g. 1

@@ -10,8 +10,10 @@ The warehouse is $JSI_WAREHOUSE (default warehouse/jsi.duckdb).
 - One lock, <warehouse>.lock (an flock, released by the kernel when the run ends, even killed),
   covers the three: a second run stops at once with a message naming the lock and the run that
   holds it (--wait SECONDS waits for it instead).
-- The staging file is the run's own (<warehouse>.building-<pid>); a staging file left by a killed
-  run is removed by the next run that takes the lock (none can be in use then).
+- The staging file is <warehouse>.building, the lock holder's; a staging file left by a killed
+  run is removed by the next run that takes the lock (none can be in use then). Its name is the
+  same from run to run, so the dbt profile is too, and an append reuses dbt's parse of the project
+  (the watermark reaches dbt in JSI_APPEND_AFTER_LOAD_BATCH, read at run time, not as a var).
 - Only a build whose every test passed is published, by an atomic rename; readers of the old file
   keep it. Just before, the published file becomes <warehouse>.previous (a hard link, renamed into
   place): .previous is always the last good published file, and rollback puts it back.
@@ -43,7 +45,7 @@ class PublishError(SystemExit):
 def paths(warehouse: Path) -> dict[str, Path]:
     name = warehouse.name
     return {"lock": warehouse.with_name(f"{name}.lock"), "previous": warehouse.with_name(f"{name}.previous"),
-            "staging": warehouse.with_name(f"{name}.building-{os.getpid()}")}
+            "staging": warehouse.with_name(f"{name}.building")}
 
 
 def take_lock(lock: Path, wait: float) -> int:
@@ -75,9 +77,10 @@ def remove_stale_staging(warehouse: Path) -> None:
         print(f"removed {stale}, left by a run that did not finish")
 
 
-def dbt(args: list[str], staging: Path, warehouse: Path) -> None:
+def dbt(args: list[str], staging: Path, warehouse: Path, extra_env: dict[str, str] | None = None) -> None:
     """dbt on the staging file; stops (the published file untouched) when it fails."""
-    result = subprocess.run([str(BIN / "dbt"), *args], cwd=PROJECT_ROOT, env=dict(os.environ, JSI_WAREHOUSE=str(staging)))
+    result = subprocess.run([str(BIN / "dbt"), *args], cwd=PROJECT_ROOT,
+                            env=dict(os.environ, JSI_WAREHOUSE=str(staging), **(extra_env or {})))
     if result.returncode != 0:
         raise PublishError(f"dbt {args[0]} failed (exit {result.returncode}): nothing published, {warehouse} is unchanged")
 
@@ -167,8 +170,10 @@ def append(warehouse: Path, staging: Path) -> None:
                                capture_output=True, text=True)
     if watermark.returncode != 0:
         raise PublishError(f"cannot read the load batches of {warehouse}: {watermark.stderr.strip()}")
-    dbt(["build", "--selector", "append",
-         "--vars", f"{{append_after_load_batch: {watermark.stdout.strip()}}}"], staging, warehouse)
+    # the watermark as an environment variable, which dbt reads when it runs a node: a var that
+    # changes at each delivery would make it parse the whole project again (macros/append_scope.sql)
+    dbt(["build", "--selector", "append"], staging, warehouse,
+        extra_env={"JSI_APPEND_AFTER_LOAD_BATCH": watermark.stdout.strip()})
 
 
 def rollback(warehouse: Path, previous: Path, staging: Path) -> None:

@@ -132,8 +132,11 @@ def add_a_case_on_an_older_incident(register: Path, append: Path) -> str:
     return older[0]
 
 
-def dbt(project: Path, warehouse: Path, register: Path, *args: str, record: Path | None = None):
+def dbt(project: Path, warehouse: Path, register: Path, *args: str, record: Path | None = None,
+        watermark: str | None = None):
     env = {"JSI_EXTERNAL_REGISTER": str(register)}
+    if watermark is not None:  # as make append passes it (macros/append_scope.sql)
+        env["JSI_APPEND_AFTER_LOAD_BATCH"] = watermark
     if record is not None:
         env["JSI_BENCH_RECORD"] = str(record)
     result = run([sys.executable, str(project / "tools" / "bench" / "dbt_recorded.py"), "build", *args],
@@ -213,8 +216,7 @@ def test_external_register_loads_beside_the_seeds_and_an_append_is_incremental(s
     rebuilt.parent.mkdir()
     with ThreadPoolExecutor(max_workers=2) as pool:
         rebuilding = pool.submit(dbt, project, rebuilt, register, "--target-path", str(root / "rebuilt" / "target"))
-        result = dbt(project, incremental, register, "--selector", "append",
-                     "--vars", "{append_after_load_batch: 1}")
+        result = dbt(project, incremental, register, "--selector", "append", watermark=watermark.stdout.strip())
         rebuilding.result()
     # built by load batch: the facts, the partitioned marts, and the tested helpers an append would
     # otherwise recompute over the whole register for every test (the names' sex, the outlets, the

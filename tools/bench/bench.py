@@ -148,6 +148,7 @@ def dbt_env(args, register: Path, warehouse: Path, record: Path | None = None) -
         "JSI_DBT_THREADS": str(args.dbt_threads),
     })
     env.pop("JSI_BENCH_RECORD", None)
+    env.pop("JSI_APPEND_AFTER_LOAD_BATCH", None)  # set for the append run only (dbt_build)
     if record is not None:
         env["JSI_BENCH_RECORD"] = str(record)
     return env
@@ -159,9 +160,10 @@ def dbt_build(label: str, args, register: Path, warehouse: Path, work: Path, rec
                "--log-path", str(work / "logs")]
     if selector:
         command += ["--selector", selector]
-    if append_after is not None:  # as make append runs it
-        command += ["--vars", f"{{append_after_load_batch: {append_after}}}"]
-    return Step(label, command, dbt_env(args, register, warehouse, record), work / f"{label.replace(' ', '_')}.log").run()
+    env = dbt_env(args, register, warehouse, record)
+    if append_after is not None:  # as make append passes it (macros/append_scope.sql)
+        env["JSI_APPEND_AFTER_LOAD_BATCH"] = str(append_after)
+    return Step(label, command, env, work / f"{label.replace(' ', '_')}.log").run()
 
 
 def count_rows(warehouse: Path) -> dict:

@@ -24,20 +24,14 @@ with
 incident_victims as (
 
     select all_incident_victims.*
-    from {{ ref('int_register__incident_victims') }} as all_incident_victims
-    {%- if is_incremental() %}
-    where {{ victim_appearances_to_build('all_incident_victims', ref('int_register__incident_victims'), 'incident_victim_id', 'incident') }}
-    {%- endif %}
+    from {{ victim_appearances_to_build(ref('int_register__incident_victims'), 'incident_victim_id', 'incident') }} as all_incident_victims
 
 ),
 
 legal_actions as (
 
     select all_legal_actions.*
-    from {{ ref('int_register__legal_actions') }} as all_legal_actions
-    {%- if is_incremental() %}
-    where {{ victim_appearances_to_build('all_legal_actions', ref('int_register__legal_actions'), 'legal_action_id', 'legal_action') }}
-    {%- endif %}
+    from {{ victim_appearances_to_build(ref('int_register__legal_actions'), 'legal_action_id', 'legal_action') }} as all_legal_actions
 
 ),
 

@@ -4,24 +4,6 @@
 -- period year); historical incidents are counted separately.
 with
 
-incidents as (
-
-    select * from {{ ref('fct_incidents') }}
-
-),
-
-victims as (
-
-    select * from {{ ref('fct_incident_victims') }}
-
-),
-
-legal_actions as (
-
-    select * from {{ ref('fct_legal_actions') }}
-
-),
-
 articles as (
 
     select * from {{ ref('dim_legal_articles') }}
@@ -40,28 +22,7 @@ media_registry as (
 
 ),
 
-period_incidents as (
-
-    select * from incidents
-    where incidents.event_year = incidents.period_year
-
-),
-
-period_victims as (
-
-    select * from victims
-    where victims.event_year = victims.period_year
-
-),
-
-period_defendant_actions as (
-
-    select * from legal_actions
-    where
-        legal_actions.journalist_position = 'defendant'
-        and legal_actions.is_active_in_period
-
-),
+-- (the facts are read where they are counted, each count only its columns: count_by_breakdowns)
 
 {%- set incident_breakdowns = [
     'category_code', 'sdg_violation_code', 'jfj_category_code', 'region_code',
@@ -74,19 +35,22 @@ period_defendant_actions as (
 
 incident_measures as (
 
-    {{ count_by_breakdowns('period_incidents', 'incidents', incident_breakdowns) }}
+    {{ count_by_breakdowns(ref('fct_incidents'), 'incidents', incident_breakdowns,
+        where='counted.event_year = counted.period_year') }}
 
 ),
 
 victim_measures as (
 
-    {{ count_by_breakdowns('period_victims', 'victims', victim_breakdowns) }}
+    {{ count_by_breakdowns(ref('fct_incident_victims'), 'victims', victim_breakdowns,
+        where='counted.event_year = counted.period_year') }}
 
 ),
 
 legal_measures as (
 
-    {{ count_by_breakdowns('period_defendant_actions', 'legal_actions_against_journalists', legal_breakdowns) }}
+    {{ count_by_breakdowns(ref('fct_legal_actions'), 'legal_actions_against_journalists', legal_breakdowns,
+        where="counted.journalist_position = 'defendant' and counted.is_active_in_period") }}
 
 ),
 
@@ -100,7 +64,7 @@ impunity_measures as (
         legal_actions.impunity_status as breakdown_value,
         count(*) as measure_value,
         'count' as unit
-    from legal_actions
+    from {{ ref('fct_legal_actions') }} as legal_actions
     where legal_actions.journalist_position = 'injured_party'
     group by all
 
@@ -116,7 +80,7 @@ historical_measures as (
         incidents.category_code as breakdown_value,
         count(*) as measure_value,
         'count' as unit
-    from incidents
+    from {{ ref('fct_incidents') }} as incidents
     where incidents.is_historical
     group by all
 

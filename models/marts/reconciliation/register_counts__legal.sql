@@ -111,9 +111,10 @@ charge_figures as (
 
 ),
 
+-- (`union` makes each person one row: a `distinct` in each branch grouped the rows twice)
 threatened_persons as (
 
-    select distinct
+    select
         victims.country_code,
         victims.period_year,
         victims.victim_key
@@ -122,7 +123,7 @@ threatened_persons as (
 
     union
 
-    select distinct
+    select
         person_actions.country_code,
         person_actions.period_year,
         person_actions.victim_key
