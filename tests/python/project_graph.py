@@ -27,8 +27,9 @@ def project_models(manifest: dict) -> dict[str, dict]:
 
 
 def models_without_primary_key_test(manifest: dict) -> list[str]:
-    """A model has a primary-key test when one column has both `unique` and `not_null`, or the
-    model has a `unique_combination_of_columns` test."""
+    """A model has a primary-key test when one column has both `unique` and `not_null` (a test, or
+    a not_null constraint of the model's enforced contract, which the database checks on every
+    write), or the model has a `unique_combination_of_columns` test."""
     unique_cols: dict[str, set] = defaultdict(set)
     not_null_cols: dict[str, set] = defaultdict(set)
     combination: set[str] = set()
@@ -47,6 +48,11 @@ def models_without_primary_key_test(manifest: dict) -> list[str]:
         else:
             not_null_cols[attached].add(column)
     models = project_models(manifest)
+    for uid, node in models.items():
+        if ((node.get("config") or {}).get("contract") or {}).get("enforced"):
+            for column, spec in (node.get("columns") or {}).items():
+                if any(c.get("type") == "not_null" for c in spec.get("constraints") or []):
+                    not_null_cols[uid].add(column)
     keyed = {uid for uid in models if uid in combination or unique_cols[uid] & not_null_cols[uid]}
     # a thin view (a where over one table, config.meta.key_tested_on) keeps its table's key when
     # that table is its only parent and is keyed itself

@@ -87,6 +87,12 @@ def fake_manifest() -> dict:
         "model.p.int_c": model("int_c", "intermediate", ["int_b", "int_a"]),
         "model.p.fct_wide": model("fct_wide", "marts", [f"stg_{i}" for i in "abcdefgh"]),
         "model.p.fct_ok": model("fct_ok", "marts", ["int_c"], access="public", enforced=True),
+        # keyed by a unique test and its contract's not_null constraint; the same constraint
+        # without an enforced contract is not a key
+        "model.p.fct_con": dict(model("fct_con", "marts", ["int_c"], enforced=True),
+                                columns={"id": {"constraints": [{"type": "not_null"}]}}),
+        "model.p.int_d": dict(model("int_d", "intermediate", ["int_c"]),
+                              columns={"id": {"constraints": [{"type": "not_null"}]}}),
         # thin views: one over a keyed table, one naming a table that is not its parent
         "model.p.view_ok": dict(model("view_ok", "marts", ["fct_ok"]), config={"meta": {"key_tested_on": "fct_ok"}}),
         "model.p.view_bad": dict(model("view_bad", "marts", ["int_c"]), config={"meta": {"key_tested_on": "fct_ok"}}),
@@ -94,6 +100,8 @@ def fake_manifest() -> dict:
         "test.p.n": test("n", "not_null", "fct_ok", "id"),
         "test.p.u2": test("u2", "unique", "int_a", "id"),
         "test.p.c": test("c", "unique_combination_of_columns", "int_c"),
+        "test.p.u3": test("u3", "unique", "fct_con", "id"),
+        "test.p.u4": test("u4", "unique", "int_d", "id"),
     }
     return {
         "metadata": {"project_name": "p"},
@@ -106,7 +114,7 @@ def fake_manifest() -> dict:
 def test_the_checks_catch_what_they_look_for():
     manifest = fake_manifest()
     # int_a has unique without not_null: no primary key
-    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "stg_a", "stg_b", "view_bad"]
+    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "int_d", "stg_a", "stg_b", "view_bad"]
     assert graph.staging_models_that_ref_models(manifest) == ["stg_b -> stg_a"]
     assert graph.models_with_too_many_parents(manifest) == ["fct_wide (8 parents)"]
     assert graph.rejoined_upstream_concepts(manifest) == ["int_c reads int_b and its parent int_a"]

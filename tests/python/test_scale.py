@@ -286,7 +286,7 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
                 con.execute(f"""
                     insert into core.fct_incident_victims by name
                     select * replace ({key} as incident_victim_key, {victim_id} as incident_victim_id,
-                                      null as country_code, {batch} as load_batch_id)
+                                      'not a sex' as sex, {batch} as load_batch_id)
                     from core.fct_incident_victims where load_batch_id = 1 order by incident_victim_key limit 1""")
         return copy
 
@@ -298,14 +298,14 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
     scoped = dbt_test(old_bad, "--vars", "{append_after_load_batch: 2}")
     assert scoped.returncode == 0, scoped.stdout[-3000:]
     whole = dbt_test(old_bad)
-    assert whole.returncode != 0 and "FAIL 1 not_null_fct_incident_victims_country_code" in whole.stdout, whole.stdout[-3000:]
+    assert whole.returncode != 0 and "FAIL 1 accepted_values_fct_incident_victims_sex__female__male__unknown__not_applicable" in whole.stdout, whole.stdout[-3000:]
 
-    # a new batch's row with an older batch's identifier: the scoped unique test fails, and so does not_null
+    # a new batch's row with an older batch's identifier: the scoped unique test fails, and so does accepted_values
     clash = broken_copy("clash", 3, "'broken-new-key'", victim_id="incident_victim_id")
     scoped = dbt_test(clash, "--vars", "{append_after_load_batch: 2}")
     assert scoped.returncode != 0
     assert "FAIL 1 unique_fct_incident_victims_incident_victim_id" in scoped.stdout, scoped.stdout[-3000:]
-    assert "FAIL 1 not_null_fct_incident_victims_country_code" in scoped.stdout
+    assert "FAIL 1 accepted_values_fct_incident_victims_sex__female__male__unknown__not_applicable" in scoped.stdout
     # the model's own key (unique_key, written by delete+insert, which deletes the older row of a key
     # it writes): the append's test looks for a key repeated among the new rows, not in older ones
     repeated = broken_copy("repeated", 3, "'broken-new-key'", copies=2)
