@@ -108,8 +108,8 @@ append: $(STAMP)  ## incremental build of a new external-register batch ($JSI_EX
 # stays the default and the warehouse file stays the product; nothing here touches it.
 SPARK_HOME_DIR ?= warehouse/spark
 # What runs on Spark: every seed and model, and the key and reconciliation tests (unique keys,
-# unique combinations, the singular tests). The other data tests (not_null, accepted values,
-# relationships: about 700) run on DuckDB; SPARK_SELECT='resource_type:seed resource_type:model
+# unique combinations, the singular tests). The other data tests (not_null_columns, accepted values,
+# relationships: about 240) run on DuckDB; SPARK_SELECT='resource_type:seed resource_type:model
 # resource_type:test' runs them all on Spark too.
 SPARK_SELECT ?= resource_type:seed resource_type:model test_name:unique test_name:unique_combination_of_columns test_type:singular
 

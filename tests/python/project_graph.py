@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 MAX_PARENTS = 7
-KEY_TESTS = {"unique", "not_null", "unique_combination_of_columns"}
+KEY_TESTS = {"unique", "not_null", "not_null_columns", "unique_combination_of_columns"}
 
 
 def load_manifest(path: Path) -> dict:
@@ -27,9 +27,10 @@ def project_models(manifest: dict) -> dict[str, dict]:
 
 
 def models_without_primary_key_test(manifest: dict) -> list[str]:
-    """A model has a primary-key test when one column has both `unique` and `not_null` (a test, or
-    a not_null constraint of the model's enforced contract, which the database checks on every
-    write), or the model has a `unique_combination_of_columns` test."""
+    """A model has a primary-key test when one column has both `unique` and a not-null check (the
+    model's `not_null_columns` test naming it, dbt's `not_null` test, or a not_null constraint of
+    the model's enforced contract, which the database checks on every write), or the model has a
+    `unique_combination_of_columns` test."""
     unique_cols: dict[str, set] = defaultdict(set)
     not_null_cols: dict[str, set] = defaultdict(set)
     combination: set[str] = set()
@@ -45,6 +46,9 @@ def models_without_primary_key_test(manifest: dict) -> list[str]:
             combination.add(attached)
         elif name == "unique":
             unique_cols[attached].add(column)
+        elif name == "not_null_columns":
+            arguments = node["test_metadata"].get("kwargs") or {}
+            not_null_cols[attached].update(arguments.get("column_names") or [])
         else:
             not_null_cols[attached].add(column)
     models = project_models(manifest)

@@ -72,10 +72,10 @@ def fake_manifest() -> dict:
             "access": access, "config": {"contract": {"enforced": enforced}},
         }
 
-    def test(name, kind, model_name, column=None):
+    def test(name, kind, model_name, column=None, **kwargs):
         return {
             "resource_type": "test", "package_name": "p", "name": name, "column_name": column,
-            "test_metadata": {"name": kind}, "attached_node": f"model.p.{model_name}",
+            "test_metadata": {"name": kind, "kwargs": kwargs}, "attached_node": f"model.p.{model_name}",
             "depends_on": {"nodes": [f"model.p.{model_name}"]},
         }
 
@@ -102,6 +102,14 @@ def fake_manifest() -> dict:
         "test.p.c": test("c", "unique_combination_of_columns", "int_c"),
         "test.p.u3": test("u3", "unique", "fct_con", "id"),
         "test.p.u4": test("u4", "unique", "int_d", "id"),
+        # keyed by a unique test and a not_null_columns test naming the column; one naming other
+        # columns is not a key
+        "model.p.int_e": model("int_e", "intermediate", ["int_c"]),
+        "model.p.int_f": model("int_f", "intermediate", ["int_c"]),
+        "test.p.u5": test("u5", "unique", "int_e", "id"),
+        "test.p.n5": test("n5", "not_null_columns", "int_e", column_names=["name", "id"]),
+        "test.p.u6": test("u6", "unique", "int_f", "id"),
+        "test.p.n6": test("n6", "not_null_columns", "int_f", column_names=["name"]),
     }
     return {
         "metadata": {"project_name": "p"},
@@ -114,7 +122,7 @@ def fake_manifest() -> dict:
 def test_the_checks_catch_what_they_look_for():
     manifest = fake_manifest()
     # int_a has unique without not_null: no primary key
-    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "int_d", "stg_a", "stg_b", "view_bad"]
+    assert graph.models_without_primary_key_test(manifest) == ["fct_wide", "int_a", "int_b", "int_d", "int_f", "stg_a", "stg_b", "view_bad"]
     assert graph.staging_models_that_ref_models(manifest) == ["stg_b -> stg_a"]
     assert graph.models_with_too_many_parents(manifest) == ["fct_wide (8 parents)"]
     assert graph.rejoined_upstream_concepts(manifest) == ["int_c reads int_b and its parent int_a"]
