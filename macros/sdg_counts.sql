@@ -2,9 +2,11 @@
     (`keys`: a cell of sdg_16_10_1, a violation type of sdg_16_10_1_by_type): persons and incidents
     of the period each once, the appearances, and the persons of undated incidents apart. A select
     of the keys and the four counts, one row per group that has a person of the period or undated.
-    Each person (and each incident) is first made one row of its group, then the rows are counted:
-    where count(distinct) kept a set of keys per group, this took half the time at 10M victims
-    (BENCHMARKS.md). -#}
+    A person is counted on their one row with counts_the_person (sdg_16_10_1_victims decides it once
+    per person, country, period, type and dating, and a person's cell is the same on all those rows),
+    so persons and appearances are counted in one pass over the rows: grouping the rows by person
+    first took three times as long at 10M victims (BENCHMARKS.md). An incident is made one row of its
+    group, then counted (an incident's victims may fall in several groups). -#}
 {% macro sdg_counts(relation, keys) -%}
     select
         {% for key in keys -%}
@@ -18,25 +20,13 @@
     from (
         select
             {% for key in keys -%}
-            persons.{{ key }},
+            person_rows.{{ key }},
             {% endfor -%}
-            count(*) filter (where persons.dating = 'in_period') as verified_victims,
-            cast(coalesce(sum(persons.appearances) filter (where persons.dating = 'in_period'), 0) as {{ dbt.type_bigint() }})
-                as verified_victim_appearances,
-            count(*) filter (where persons.dating = 'undated') as undated_verified_victims
-        from (
-            -- each person once per group and dating, with the number of their appearances
-            select
-                {% for key in keys -%}
-                person_rows.{{ key }},
-                {% endfor -%}
-                person_rows.dating,
-                person_rows.victim_key,
-                count(*) as appearances
-            from {{ relation }} as person_rows
-            where person_rows.dating in ('in_period', 'undated')
-            group by all
-        ) as persons
+            count(*) filter (where person_rows.dating = 'in_period' and person_rows.counts_the_person) as verified_victims,
+            count(*) filter (where person_rows.dating = 'in_period') as verified_victim_appearances,
+            count(*) filter (where person_rows.dating = 'undated' and person_rows.counts_the_person) as undated_verified_victims
+        from {{ relation }} as person_rows
+        where person_rows.dating in ('in_period', 'undated')
         group by all
     ) as person_counts
     left join (

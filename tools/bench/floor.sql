@@ -1562,6 +1562,10 @@ select
         partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
     ) as sdg_perpetrator_status,
     sexes.sdg_sex,
+    row_number() over (
+        partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
+        order by counted.incident_victim_id
+    ) = 1 as counts_the_person,
     person_batches.load_batch_id
 from counted
 inner join @WH@.raw.ref_sdg_violation_types as violation_types

@@ -234,6 +234,9 @@ final as (
         min_by(counted.sdg_perpetrator_status, counted.status_precedence) over person_and_type as sdg_perpetrator_status,
         sexes.sdg_sex,
         counted.outranked_by_incident_victim_id,
+        -- the row each person is counted on, once per country, period, type and dating (their
+        -- cell is the same on all their rows of it): counting these rows counts each person once
+        row_number() over person_and_type_in_order = 1 as counts_the_person,
         person_batches.load_batch_id
 
     from counted
@@ -243,9 +246,14 @@ final as (
         on counted.sex = sexes.sex_code
     inner join person_batches
         on counted.victim_key = person_batches.victim_key
-    window person_and_type as (
-        partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
-    )
+    window
+        person_and_type as (
+            partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
+        ),
+        person_and_type_in_order as (
+            partition by counted.country_code, counted.period_year, counted.sdg_violation_code, counted.dating, counted.victim_key
+            order by counted.incident_victim_id
+        )
 
 )
 
