@@ -5,18 +5,18 @@
 {% macro impunity_tracker_partitions() -%}
     {%- set related -%}
     select distinct related.country_code, related.period_year
-    from {{ ref('fct_legal_actions') }} as new_actions
-    inner join {{ ref('fct_incidents') }} as related
+    from {{ scope_ref('fct_legal_actions') }} as new_actions
+    inner join {{ scope_ref('fct_incidents') }} as related
         on new_actions.related_incident_key = related.incident_key
     where new_actions.load_batch_id > {{ appended_watermark() }}
     {%- endset -%}
-    {{ appended_partitions([ref('fct_legal_actions'), ref('fct_incidents')], extra=related) }}
+    {{ appended_partitions([scope_ref('fct_legal_actions'), scope_ref('fct_incidents')], extra=related) }}
 {%- endmacro %}
 
 {#- The partitions an append changes in incidents_monthly: those of its new incidents and new
     victims (a month's counts read nothing outside its country and period). -#}
 {% macro incidents_monthly_partitions() -%}
-    {{ appended_partitions([ref('fct_incidents'), ref('fct_incident_victims')]) }}
+    {{ appended_partitions([scope_ref('fct_incidents'), scope_ref('fct_incident_victims')]) }}
 {%- endmacro %}
 
 {#- What a person's SDG count reads, as one row per input with its load batch: a person counts
@@ -85,14 +85,14 @@
 {% macro public_register_incidents_to_rebuild() -%}
     {%- set batch = appended_watermark() -%}
     select register.incident_key
-    from {{ ref('incident_register') }} as register
+    from {{ scope_ref('incident_register') }} as register
     where register.load_batch_id > {{ batch }}
 
     union
 
     select register.incident_key
-    from {{ ref('incident_register') }} as register
-    inner join {{ ref('withheld_names') }} as withheld_names
+    from {{ scope_ref('incident_register') }} as register
+    inner join {{ scope_ref('withheld_names') }} as withheld_names
         on
             register.country_code = withheld_names.country_code
             and {{ mentions_withheld('withheld_names', ['register.event_summary', 'register.source_record_locator',
@@ -111,7 +111,7 @@
     select distinct
         records.event_country_code as country_code,
         records.event_year as period_year
-    from {{ ref('fct_linked_records') }} as records
+    from {{ scope_ref('fct_linked_records') }} as records
     where records.load_batch_id > {{ appended_watermark() }} and records.event_year is not null
 {%- endmacro %}
 

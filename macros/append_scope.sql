@@ -37,12 +37,59 @@
     {{ return(node is not none and 'load_batch_id' in node.get('columns', {})) }}
 {%- endmacro %}
 
+{#- The rows an append writes in a model it rebuilds in part that carries no load_batch_id (a mart
+    rebuilt by partition or by key): the predicate the model's pre-hook deletes by, which after the
+    run holds for exactly the rows the run wrote (the model writes only in what it deleted). The one
+    list of those models; none for any other. Outside an append, every row ('true'). -#}
+{% macro rewritten_rows(model_name) -%}
+    {%- if model_name == 'impunity_tracker' -%}
+        {{ return(in_partitions_to_rebuild(none, impunity_tracker_partitions())) }}
+    {%- elif model_name == 'incidents_monthly' -%}
+        {{ return(in_partitions_to_rebuild(none, incidents_monthly_partitions())) }}
+    {%- elif model_name == 'source_comparison' -%}
+        {{ return(in_partitions_to_rebuild(none, source_comparison_cells(), ['country_code', 'event_year'])) }}
+    {%- elif model_name == 'public_incident_register' -%}
+        {{ return(in_keys_to_rebuild('incident_key', public_register_incidents_to_rebuild())) }}
+    {%- endif -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{#- In a test of an append: the rows the append wrote in the tested model, when it is one of
+    rewritten_rows; none otherwise, and on Spark (whose insert_overwrite rewrites whole partitions:
+    its tests read whole tables). -#}
+{% macro tested_rewritten_rows() -%}
+    {%- set attached = model.get('attached_node') if model is mapping else none -%}
+    {%- set node = graph.nodes.get(attached) if attached else none -%}
+    {%- if node is none or appended_after_batch() is none or rebuilds_whole_partitions() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(rewritten_rows(node.name)) }}
+{%- endmacro %}
+
+{#- ref(name) in the macros that say what an append rewrites (append_changes.sql), which a test
+    of the model calls too (tested_rewritten_rows). dbt lets a node ref only the nodes it depends
+    on, and a generic test depends on its model alone, so at run time a test takes the relation
+    from the graph: the model it tests was built after them. -#}
+{% macro scope_ref(name) -%}
+    {%- if execute and model is mapping and model.get('resource_type') == 'test' -%}
+        {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ name) -%}
+        {{ return(api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias)) }}
+    {%- endif -%}
+    {{ return(ref(name)) }}
+{%- endmacro %}
+
 {#- The filter of an append's rows, when this test reads only them; none otherwise. -#}
 {% macro appended_rows_filter() -%}
     {%- set batch = appended_after_batch() -%}
     {%- set kind = model.get('test_metadata', {}).get('name') if model is mapping else none -%}
-    {%- if batch is not none and kind in var('append_row_level_tests') and tested_relation_has_load_batches() -%}
-        {{ return('load_batch_id > ' ~ (batch | int)) }}
+    {%- if batch is not none and kind in var('append_row_level_tests') -%}
+        {%- if tested_relation_has_load_batches() -%}
+            {{ return('load_batch_id > ' ~ (batch | int)) }}
+        {%- endif -%}
+        {%- set rewritten = tested_rewritten_rows() -%}
+        {%- if rewritten is not none -%}
+            {{ return('(' ~ rewritten ~ ')') }}
+        {%- endif -%}
     {%- endif -%}
     {{ return(none) }}
 {%- endmacro %}
@@ -82,28 +129,40 @@
 {%- endmacro %}
 
 {#- Keys (one column or a combination) repeated in the relation, among its rows where `where`
-    holds (none: all): the whole table, or in an append the new batches' keys repeated among
-    themselves or clashing with an older batch's key (not looked for when the model's delete+insert
-    replaces the older row: tested_key_is_replaced_on_write, which spares a scan of every key of a
-    large table). The clash is looked up from the older rows into the new keys, so the hash table
-    holds the few new keys, not every older one; the relation is read where it is used, not as a
-    CTE of every row (which DuckDB would materialize to read it twice). -#}
+    holds (none: all): the whole table, or in an append the keys of the rows it wrote (of a newer
+    batch, or rewritten_rows) repeated among themselves or clashing with an older row's key (not
+    looked for when the model's delete+insert replaces the older row: tested_key_is_replaced_on_write,
+    which spares a scan of every key of a large table). The clash is looked up from the older rows
+    into the new keys, so the hash table holds the few new keys, not every older one; the relation
+    is read where it is used, not as a CTE of every row (which DuckDB would materialize to read it
+    twice). -#}
 {% macro repeated_keys(relation, key_columns, where=none) -%}
     {%- set keys = key_columns | join(', ') -%}
     {%- set batch = appended_after_batch() -%}
     {%- set also = ' and (' ~ where ~ ')' if where else '' -%}
-    {%- if batch is not none and tested_relation_has_load_batches() and tested_key_is_replaced_on_write() %}
+    {%- set written = none -%}
+    {%- if batch is not none and tested_relation_has_load_batches() -%}
+        {%- set written = 'load_batch_id > ' ~ (batch | int) -%}
+        {%- set earlier = 'load_batch_id <= ' ~ (batch | int) -%}
+    {%- elif batch is not none -%}
+        {%- set rewritten = tested_rewritten_rows() -%}
+        {%- if rewritten is not none -%}
+            {%- set written = '(' ~ rewritten ~ ')' -%}
+            {%- set earlier = 'not coalesce(' ~ written ~ ', false)' -%}
+        {%- endif -%}
+    {%- endif -%}
+    {%- if written is not none and tested_relation_has_load_batches() and tested_key_is_replaced_on_write() %}
     select {{ keys }}, count(*) as occurrences
     from {{ relation }}
-    where load_batch_id > {{ batch | int }}{{ also }}
+    where {{ written }}{{ also }}
     group by {{ keys }}
     having count(*) > 1
-    {%- elif batch is not none and tested_relation_has_load_batches() %}
+    {%- elif written is not none %}
     with
 
     appended as (
         select {{ keys }} from {{ relation }}
-        where load_batch_id > {{ batch | int }}{{ also }}
+        where {{ written }}{{ also }}
     ),
 
     repeated_among_appended as (
@@ -121,7 +180,7 @@
             2 as occurrences
         from (select * from {{ relation }}) as earlier
         where
-            earlier.load_batch_id <= {{ batch | int }}{{ also }}
+            {{ earlier }}{{ also }}
             and exists (
                 select 1 from appended
                 where
@@ -151,8 +210,11 @@
     pre-hook deletes the partitions it rebuilds and whose query keeps only their rows:
 
         {{ config(materialized='incremental', incremental_strategy='append',
-                  pre_hook="{{ delete_partitions_to_rebuild(<partitions sql>) }}") }}
+                  pre_hook="{{ delete_rows_to_rebuild(rewritten_rows('<model>')) }}") }}
         ... where {{ in_partitions_to_rebuild('alias', <partitions sql>) }}
+
+    with the model and in_partitions_to_rebuild(none, <partitions sql>) added to rewritten_rows
+    (which the model's tests read in an append).
 
     <partitions sql> is appended_partitions([...relations with load_batch_id...], extra): every
     (country_code, period_year) of their rows newer than the watermark, plus `extra` (a select of
@@ -163,6 +225,10 @@
     them (or whose `extra` names the partitions that do) may be partitioned this way.
 -#}
 {% macro rebuilds_appended_partitions_only() -%}
+    {%- if model is mapping and model.get('resource_type') == 'test' -%}
+        {#- a test of an append reads what the append wrote (tested_rewritten_rows) -#}
+        {{ return(appended_after_batch() is not none and not rebuilds_whole_partitions()) }}
+    {%- endif -%}
     {{ return(is_incremental() and appended_after_batch() is not none) }}
 {%- endmacro %}
 
@@ -211,10 +277,6 @@
     {%- else -%}
         select 1
     {%- endif -%}
-{%- endmacro %}
-
-{% macro delete_partitions_to_rebuild(partitions_sql, columns=['country_code', 'period_year']) -%}
-    {{ return(delete_rows_to_rebuild(in_partitions_to_rebuild(none, partitions_sql, columns))) }}
 {%- endmacro %}
 
 {#- A mart whose rows depend on a person rather than a partition (a person seen again in any

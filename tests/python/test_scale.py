@@ -316,6 +316,57 @@ def test_an_append_tests_its_own_rows_and_keeps_keys_unique_across_batches(scale
 
 
 
+def test_an_append_tests_the_rows_it_rewrote_in_a_mart_without_load_batches(scale_project):
+    """public.incident_register carries no load_batch_id: an append rewrites the incidents it
+    changes (macros/append_scope.sql, rewritten_rows), and its tests read those rows. A key
+    repeated there, or clashing with an older row's, fails the scoped unique test; a bad older row
+    is left to the whole-table run."""
+    project, _, root = scale_project
+    appended = root / "appended.duckdb"
+    if not appended.exists():
+        pytest.skip("needs the append of the test above")
+    with duckdb.connect(str(appended), read_only=True) as con:
+        rewritten = con.execute("""
+            select min(incident_key) from public.incident_register
+            where incident_key in (select incident_key from marts.incident_register where load_batch_id = 2)""").fetchone()[0]
+        older = con.execute("""
+            select min(incident_key) from public.incident_register
+            where incident_key not in (select incident_key from marts.incident_register where load_batch_id = 2)""").fetchone()[0]
+    assert rewritten and older
+
+    def broken_copy(name: str, from_incident: str, to_incident: str) -> Path:
+        copy = root / name / "jsi.duckdb"
+        copy.parent.mkdir()
+        shutil.copyfile(appended, copy)
+        with duckdb.connect(str(copy)) as con:
+            con.execute("""
+                insert into public.incident_register by name
+                select * replace (? as incident_key) from public.incident_register
+                where incident_key = ? order by incident_victim_key limit 1""", [to_incident, from_incident])
+        return copy
+
+    def dbt_test(warehouse: Path, *args: str):
+        return run([str(VENV_BIN / "dbt"), "test", "--select", "public_incident_register", *args], project, warehouse)
+
+    failed = "FAIL 1 unique_public_incident_register_incident_victim_key"
+    # an older incident's row repeated: the append (watermark 1, batch 2 new) does not read it
+    old_bad = broken_copy("public_old_bad", older, older)
+    scoped = dbt_test(old_bad, "--vars", "{append_after_load_batch: 1}")
+    assert scoped.returncode == 0, scoped.stdout[-3000:]
+    compiled = next((project / "target" / "compiled").rglob("unique_public_incident_register_incident_victim_key.sql")).read_text()
+    assert "incident_key in (" in compiled and "clashing_with_earlier" in compiled, compiled
+    whole = dbt_test(old_bad)
+    assert whole.returncode != 0 and failed in whole.stdout, whole.stdout[-3000:]
+    # a rewritten incident's row repeated among the rows the append wrote
+    repeated = broken_copy("public_repeated", rewritten, rewritten)
+    scoped = dbt_test(repeated, "--vars", "{append_after_load_batch: 1}")
+    assert scoped.returncode != 0 and failed in scoped.stdout, scoped.stdout[-3000:]
+    # a row the append wrote (a rewritten incident's) with an older incident's victim key
+    clash = broken_copy("public_clash", older, rewritten)
+    scoped = dbt_test(clash, "--vars", "{append_after_load_batch: 1}")
+    assert scoped.returncode != 0 and failed in scoped.stdout, scoped.stdout[-3000:]
+
+
 def test_the_bench_breaks_the_append_down_by_kind_of_node(tmp_path):
     sys.path.insert(0, str(PROJECT_ROOT / "tools" / "bench"))
     import bench

@@ -3,7 +3,7 @@
 -- A period that a source counted there covers only in part is flagged, with the sources
 -- (int_sources__years_covered_in_part).
 -- In an append only the partitions the new batches change are rebuilt (macros/append_scope.sql).
-{{ config(pre_hook="{{ delete_partitions_to_rebuild(incidents_monthly_partitions()) }}") }}
+{{ config(pre_hook="{{ delete_rows_to_rebuild(rewritten_rows('incidents_monthly')) }}") }}
 with
 
 incidents as (

@@ -6,7 +6,7 @@
 -- its count of that year is then not comparable with a source that covers the whole year.
 -- An append rebuilds the cells (country, year) it changes (macros/append_changes.sql), which the
 -- pre-hook deletes first.
-{{ config(pre_hook="{{ delete_partitions_to_rebuild(source_comparison_cells(), ['country_code', 'event_year']) }}") }}
+{{ config(pre_hook="{{ delete_rows_to_rebuild(rewritten_rows('source_comparison')) }}") }}
 with
 
 linked_records as (

@@ -2,7 +2,7 @@
 -- status and, for crimes against journalists, impunity status), plus one row per physical
 -- attack or threat on a journalist for which the report mentions no case at all.
 -- In an append only the partitions the new batches change are rebuilt (macros/append_scope.sql).
-{{ config(pre_hook="{{ delete_partitions_to_rebuild(impunity_tracker_partitions()) }}") }}
+{{ config(pre_hook="{{ delete_rows_to_rebuild(rewritten_rows('impunity_tracker')) }}") }}
 with
 
 legal_actions as (

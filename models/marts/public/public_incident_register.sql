@@ -1,6 +1,6 @@
 {{ config(
     alias='incident_register',
-    pre_hook="{{ delete_rows_to_rebuild(in_keys_to_rebuild('incident_key', public_register_incidents_to_rebuild())) }}",
+    pre_hook="{{ delete_rows_to_rebuild(rewritten_rows('public_incident_register')) }}",
 ) }}
 -- The incident register as it may be published (schema public): marts.incident_register with the
 -- confidentiality rule applied. A record at withhold_record is left out; at withhold_name the
