@@ -132,10 +132,9 @@
     holds (none: all): the whole table, or in an append the keys of the rows it wrote (of a newer
     batch, or rewritten_rows) repeated among themselves or clashing with an older row's key (not
     looked for when the model's delete+insert replaces the older row: tested_key_is_replaced_on_write,
-    which spares a scan of every key of a large table). The clash is looked up from the older rows
-    into the new keys, so the hash table holds the few new keys, not every older one; the relation
-    is read where it is used, not as a CTE of every row (which DuckDB would materialize to read it
-    twice). -#}
+    which spares a scan of every key of a large table). The older rows' keys are looked up in the
+    new keys, so the hash table holds the few new keys, not every older one; the relation is read
+    where it is used, not as a CTE of every row (which DuckDB would materialize to read it twice). -#}
 {% macro repeated_keys(relation, key_columns, where=none) -%}
     {%- set keys = key_columns | join(', ') -%}
     {%- set batch = appended_after_batch() -%}
@@ -146,12 +145,21 @@
         {%- set earlier = 'load_batch_id <= ' ~ (batch | int) -%}
     {%- elif batch is not none -%}
         {%- set rewritten = tested_rewritten_rows() -%}
-        {%- if rewritten is not none -%}
-            {%- set written = '(' ~ rewritten ~ ')' -%}
-            {%- set earlier = 'not coalesce(' ~ written ~ ', false)' -%}
-        {%- endif -%}
     {%- endif -%}
-    {%- if written is not none and tested_relation_has_load_batches() and tested_key_is_replaced_on_write() %}
+    {%- if rewritten is defined and rewritten is not none %}
+    {#- rows the append rewrote (rewritten_rows): the keys of every row, looked up in the few
+        rewritten rows' keys, counted; the predicate is read once, where reading the older rows
+        by its negation computed it twice and probed every row with it -#}
+    select {{ keys }}, count(*) as occurrences
+    from {{ relation }}
+    where
+        ({{ keys }}) in (
+            select ({{ keys }}) from {{ relation }}
+            where ({{ rewritten }}){{ also }}
+        ){{ also }}
+    group by {{ keys }}
+    having count(*) > 1
+    {%- elif written is not none and tested_key_is_replaced_on_write() %}
     select {{ keys }}, count(*) as occurrences
     from {{ relation }}
     where {{ written }}{{ also }}
